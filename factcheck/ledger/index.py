@@ -1,0 +1,108 @@
+"""The ledger index: lookups the extractor and verifier need, built once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from factcheck.kinds import Round
+from factcheck.ledger.facts import Fact, Facts
+from factcheck.ledger.loader import load_ledger
+from factcheck.ledger.schema import Election, Ledger, Source
+
+
+def default_ledger_dir() -> Path:
+    """The ledger bundled with the project (the repository's `reference/`)."""
+    return Path(__file__).resolve().parents[2] / "reference"
+
+
+class LedgerIndex:
+    def __init__(self, ledger: Ledger):
+        self.ledger = ledger
+        self.registry = ledger.registry
+        self.elections: dict[str, Election] = {e.id: e for e in ledger.elections}
+        self.order: list[str] = [e.id for e in ledger.elections]
+        self._facts: dict[tuple[str, str | None], Facts] = {}
+        self.by_year: dict[int, list[str]] = {}
+        for e in ledger.elections:
+            self.by_year.setdefault(e.date.year, []).append(e.id)
+        self.candidacies: dict[str, list[str]] = {}  # person -> elections they stood in
+        for e in ledger.elections:
+            for c in e.candidates:
+                self.candidacies.setdefault(c.person, []).append(e.id)
+
+    def facts(self, election_id: str, variant: str | None = None) -> Facts:
+        key = (election_id, variant)
+        view = self._facts.get(key)
+        if view is None:
+            view = self._facts[key] = Facts(self.elections[election_id], self.registry, variant)
+        return view
+
+    def previous(self, election_id: str) -> str | None:
+        """The previous election for the same office."""
+        office = self.elections[election_id].office
+        earlier = [e for e in self.order[: self.order.index(election_id)] if self.elections[e].office == office]
+        return earlier[-1] if earlier else None
+
+    def source(self, election_id: str, source_id: str) -> Source | None:
+        return self.elections[election_id].sources.get(source_id)
+
+    def winners(self) -> list[tuple[str, str]]:
+        """(election, winning person) in date order."""
+        out = []
+        for eid in self.order:
+            winner = self.facts(eid).winner()
+            if winner:
+                out.append((eid, winner))
+        return out
+
+    def term_won(self, person: str, term: int) -> str | None:
+        """The election at which `person` won their `term`-th term, if they did."""
+        won = [eid for eid, w in self.winners() if w == person]
+        return won[term - 1] if 0 < term <= len(won) else None
+
+    def standard_facts(self, election_id: str, variant: str | None = None) -> list[Fact]:
+        """Every derived fact `ledger show` lists, in reading order."""
+        f = self.facts(election_id, variant)
+        out: list[Fact | None] = []
+        rounds = [Round.FIRST, Round.FINAL] if f.is_runoff else [Round.FIRST]
+        prev = self.previous(election_id)
+        for person in f.candidates:
+            for r in rounds:
+                out += [f.votes(person, r), f.share(person, r)]
+            out += [f.transfers(person), f.rank(person)]
+            if prev:
+                out.append(f.share_change(person, Round.FIRST, self.facts(prev)))
+        for r in rounds:
+            out += [f.margin_votes(r), f.margin_points(r)]
+        out += [f.valid_votes(), f.ballots(), f.rejected(), f.electorate(), f.turnout(), f.turnout_valid_basis(),
+                f.candidate_count(), f.deposits(kept=True), f.deposits(kept=False)]
+        for block in f.election.constituencies:
+            scope = block.constituency
+            for person in block.votes:
+                out += [f.votes(person, Round.FIRST, scope), f.share(person, Round.FIRST, scope),
+                        f.rank(person, Round.FIRST, scope)]
+            out.append(f.margin_votes(Round.FIRST, scope=scope))
+        return [fact for fact in out if fact is not None]
+
+    def variant_facts(self, election_id: str) -> dict[str, list[Fact]]:
+        """For each documented variant, the derived facts whose value differs from the ledger's."""
+        official = {_key(f): f.value for f in self.standard_facts(election_id)}
+        out: dict[str, list[Fact]] = {}
+        for variant in self.elections[election_id].variants:
+            changed = [f for f in self.standard_facts(election_id, variant)
+                       if _key(f) in official and abs(official[_key(f)] - f.value) > 1e-9]
+            if changed:
+                out[variant] = changed
+        return out
+
+
+def _key(f: Fact) -> tuple:
+    return (f.kind, f.round, f.subject, f.scope, f.unit)
+
+
+@lru_cache(maxsize=4)
+def load_index(directory: str | None = None) -> LedgerIndex:
+    """Load and index a ledger directory once per process."""
+    return LedgerIndex(load_ledger(Path(directory) if directory else default_ledger_dir()))
+
