@@ -13,6 +13,7 @@ class Kind(StrEnum):
     MARGIN_POINTS = "margin_points"
     SHARE_CHANGE = "share_change"
     TURNOUT = "turnout"
+    TURNOUT_CHANGE = "turnout_change"
     ELECTORATE = "electorate"
     BALLOTS = "ballots"
     REJECTED = "rejected"
@@ -22,6 +23,7 @@ class Kind(StrEnum):
     DEPOSITS = "deposits"  # how many candidates kept (or lost) their deposits, or whether one did
     COMPARISON = "comparison"  # one candidate won more votes than another
     WINNER = "winner"
+    UNKNOWN = "unknown"  # a result-sized figure whose meaning the text does not make clear
 
 
 class Round(StrEnum):
@@ -47,6 +49,7 @@ KIND_LABELS: dict[Kind, str] = {
     Kind.MARGIN_POINTS: "margin in percentage points",
     Kind.SHARE_CHANGE: "change in share",
     Kind.TURNOUT: "turnout",
+    Kind.TURNOUT_CHANGE: "change in turnout",
     Kind.ELECTORATE: "electorate",
     Kind.BALLOTS: "ballot papers",
     Kind.REJECTED: "rejected ballots",
@@ -56,6 +59,7 @@ KIND_LABELS: dict[Kind, str] = {
     Kind.DEPOSITS: "deposits",
     Kind.COMPARISON: "comparison",
     Kind.WINNER: "winner",
+    Kind.UNKNOWN: "figure of unclear meaning",
 }
 
 ROUND_LABELS: dict[Round, str] = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from factcheck.kinds import Round
@@ -84,6 +84,22 @@ class LedgerIndex:
                         f.rank(person, Round.FIRST, scope)]
             out.append(f.margin_votes(Round.FIRST, scope=scope))
         return [fact for fact in out if fact is not None]
+
+    @cached_property
+    def vote_counts(self) -> dict[str, set[int]]:
+        """Every vote count of 10,000 or more in each election's record, documented alternatives included."""
+        out: dict[str, set[int]] = {}
+        for eid, e in self.elections.items():
+            figures: set[int] = set()
+            for c in e.candidates:
+                for count in (c.first_round, c.transfers, c.final):
+                    if count is not None:
+                        figures.add(count.value)
+                        figures.update(a.value for a in count.alternatives)
+            for block in e.constituencies:
+                figures.update(block.votes.values())
+            out[eid] = {f for f in figures if f >= 10_000}
+        return out
 
     def variant_facts(self, election_id: str) -> dict[str, list[Fact]]:
         """For each documented variant, the derived facts whose value differs from the ledger's."""

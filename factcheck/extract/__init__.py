@@ -1,0 +1,1 @@
+"""Claim extraction: mentions in, typed claims out."""

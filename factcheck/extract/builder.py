@@ -1,0 +1,525 @@
+"""From mentions to claims: what each figure in each sentence claims, about whom, in which election.
+
+A pure function of the article text, its mentions and the ledger index. Attribution is cautious:
+when the subject or election is unsure the claim says why, and is later reported unverifiable.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict
+
+from factcheck.extract import cues
+from factcheck.extract.anchors import Anchor, pick_anchor, resolve, sentence_anchors
+from factcheck.extract.claims import Claim
+from factcheck.extract.election import ElectionChoice, election_for_year, resolve_article
+from factcheck.extract.mentions import EntityKind, EntityMention, Mentions, Sentence
+from factcheck.kinds import Kind, Round, Unit
+from factcheck.ledger.index import LedgerIndex
+from factcheck.numbers import NON_RESULT_UNITS, NumberMention, NumUnit
+
+_ELECTION_WORDS = re.compile(r"vot|elect|ballot|mayor|candidat|count|preference|turnout|majority|margin|share|"
+                             r"result|\bwon\b|\bwin|beat|defeat|deposit|runner|place", re.IGNORECASE)
+_VOTE_VERB_BEFORE = re.compile(r"\b(?:polled|poll|won|wins|win|took|takes|received|receives|got|gets|secured|"
+                               r"gained|attracted|garnered|scored|amassed|collected|picked\s+up|tallied|"
+                               r"claimed|took\s+home|with|had|on)\b[^.;]{0,40}$", re.IGNORECASE)
+_SHARE_CONTEXT = re.compile(r"vot|share|ballot|poll|\bwon\b|\bwin|took|receiv|secur|got\b|gain|preference|"
+                            r"support|backing|result|count|elect", re.IGNORECASE)
+# Between a name and its figure in a results line: "Khan (Lab) 1,013,721", "Sian Berry, Green: 197,976".
+_GLUE = re.compile(r"^(?:['’]s?)?\s*(?:\([^)]{0,40}\)|,\s*[^,:;.\d]{1,45}:)?\s*[:,–-]?\s*(?:\([^)]{0,25}\)\s*)?"
+                   r"(?:on|at|with|polled|got|won|took|received|secured|had|scored)?\s*$", re.IGNORECASE)
+# "the first two candidates", "the top three": a part of the field, not its size.
+_PART_OF_FIELD = re.compile(r"\b(?:first|top|last|leading|main|other|remaining|final|both|major|front-?running|"
+                            r"bottom|two|three)\s+$", re.IGNORECASE)
+_NEGATIVE = re.compile(r"\b(?:down|fell|fallen|dropped|decrease[ds]?|lost|slipped|lower|fall|drop|shrank|"
+                       r"shrunk|declined?|cut|reduced)\b", re.IGNORECASE)
+_POSITIVE = re.compile(r"\b(?:up|rose|risen|increase[ds]?|gained|climbed|higher|rise|grew|improved)\b",
+                       re.IGNORECASE)
+_LOST_DEPOSIT = re.compile(r"\b(?:lost|lose|loses|losing|forfeited|forfeit|forfeits)\s+(?:his|her|their|the)\s+"
+                           r"(?:£[\d,]+\s+)?deposits?\b", re.IGNORECASE)
+_KEPT_DEPOSIT = re.compile(r"\b(?:kept|keep|keeps|retained|retain|saved|save|held\s+onto)\s+(?:his|her|their|the)\s+"
+                           r"(?:£[\d,]+\s+)?deposits?\b", re.IGNORECASE)
+_TERM = re.compile(r"\b(second|third|fourth)\s+term", re.IGNORECASE)
+_TERM_N = {"second": 2, "third": 3, "fourth": 4}
+_REJECTED_NEAR = re.compile(r"(?:rejected|spoilt|spoiled|invalid|void)\s+(?:ballot\s+)?(?:papers|ballots|votes)?\s*"
+                            r"(?:numbered|totalled|of|were|was|:)?\s*$|^\s+(?:ballot\s+)?(?:papers|ballots|votes)?\s*"
+                            r"(?:were\s+)?(?:rejected|spoilt|spoiled|declared\s+invalid|void)", re.IGNORECASE)
+_ELECTORATE_NEAR = re.compile(r"(?:electorate|registered\s+voters|electors|eligible\s+voters)\s*(?:of|was|were|stood\s+at|"
+                              r"numbered|totalled|:)?\s*$|^\s+(?:registered\s+voters|electors|people\s+(?:were\s+)?"
+                              r"(?:registered|eligible))", re.IGNORECASE)
+_BALLOTS_NEAR = re.compile(r"(?:turnout|ballot\s+papers|ballots\s+cast|votes\s+cast|papers\s+counted)\s*(?:of|was|were|"
+                           r"stood\s+at|totalled|:)?\s*$|^\s+(?:people\s+|voters\s+|londoners\s+)?(?:turned\s+out|voted\b|"
+                           r"cast\s+(?:a|their)\s+(?:vote|ballot))|^\s+(?:ballot\s+papers|ballots|votes)\s+(?:were\s+)?"
+                           r"(?:cast|counted|issued|verified)", re.IGNORECASE)
+_VALID_NEAR = re.compile(r"valid\s+(?:votes|first[\s-]preferences?|ballots)\s*(?:of|was|were|totalled|:)?\s*$|"
+                         r"^\s+valid\s+(?:votes|first[\s-]preferences?|ballots)", re.IGNORECASE)
+_HEADING_WORDS = re.compile(r"^[\w&’'()\s:-]{1,60}$")
+
+
+class Extraction(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    election: ElectionChoice
+    claims: tuple[Claim, ...]
+
+
+def extract_claims(text: str, mentions: Mentions, index: LedgerIndex, *, forced_election: str | None = None,
+                   published=None) -> Extraction:
+    choice = resolve_article(text, mentions, index, forced_election, published)
+    claims = _Builder(text, mentions, index, choice).run()
+    return Extraction(election=choice, claims=tuple(claims))
+
+
+@dataclass
+class _Section:
+    """Context a table heading sets for the lines below it ("First Count", "Barnet & Camden")."""
+
+    round: Round | None = None
+    scope: str | None = None
+    scope_text: str | None = None
+
+
+@dataclass
+class _Sentence:
+    span: Sentence
+    numbers: list[NumberMention] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
+
+
+class _Builder:
+    def __init__(self, text: str, mentions: Mentions, index: LedgerIndex, choice: ElectionChoice):
+        self.text = text
+        self.mentions = mentions
+        self.index = index
+        self.article = choice.election
+        self.article_basis = choice.basis
+        self.years = [n for n in mentions.numbers if n.unit is NumUnit.YEAR]
+
+    # -- driver --------------------------------------------------------------------------------
+    def run(self) -> list[Claim]:
+        sentences = self._bucket()
+        claims: list[Claim] = []
+        section = _Section()
+        previous_persons: tuple[str, ...] = ()
+        for s in sentences:
+            sentence_text = self.text[s.span.start:s.span.end]
+            heading = self._heading(s, sentence_text)
+            if heading is not None:
+                section = heading
+                continue
+            if sentence_text.rstrip().endswith(".") and len(sentence_text.split()) >= 12:
+                section = _Section()
+            anchors = sentence_anchors(self.text, s.span.start, s.span.end, s.entities, previous_persons)
+            previous_claim: Claim | None = None
+            previous_number: NumberMention | None = None
+            for number in s.numbers:
+                claim = self._number_claim(s, number, anchors, section, previous_claim, previous_number)
+                if claim is not None:
+                    claims.append(claim)
+                previous_claim, previous_number = claim, number
+            claims.extend(self._word_claims(s, anchors, section))
+            named = {a.persons for a in anchors if a.persons and not a.pronoun}
+            if len(named) == 1:
+                previous_persons = next(iter(named))
+            elif named:
+                previous_persons = ()
+        return claims
+
+    def _bucket(self) -> list[_Sentence]:
+        out = [_Sentence(span) for span in self.mentions.sentences]
+        starts = [s.span.start for s in out]
+        for number in self.mentions.numbers:
+            i = bisect.bisect_right(starts, number.start) - 1
+            if i >= 0:
+                out[i].numbers.append(number)
+        for entity in self.mentions.entities:
+            i = bisect.bisect_right(starts, entity.start) - 1
+            if i >= 0:
+                out[i].entities.append(entity)
+        for s in out:
+            if s.numbers or s.entities:
+                sentence_text = self.text[s.span.start:s.span.end]
+                s.breaks = [s.span.start + m.start() for m in cues.CLAUSE_BREAK.finditer(sentence_text)]
+        return out
+
+    def _heading(self, s: _Sentence, sentence_text: str) -> _Section | None:
+        stripped = sentence_text.strip()
+        if s.numbers and any(n.unit not in (NumUnit.ORDINAL,) for n in s.numbers):
+            return None
+        if not stripped or len(stripped.split()) > 8 or stripped.endswith(".") or not _HEADING_WORDS.match(stripped):
+            return None
+        if cues.FIRST_ROUND.search(stripped):
+            return _Section(round=Round.FIRST)
+        if cues.FINAL_ROUND.search(stripped):
+            return _Section(round=Round.FINAL)
+        places = [e for e in s.entities if e.kind is EntityKind.CONSTITUENCY]
+        if len(places) == 1 and not [e for e in s.entities if e.kind is EntityKind.PERSON]:
+            return _Section(scope=places[0].ids[0], scope_text=places[0].text)
+        return None
+
+    # -- numbers -------------------------------------------------------------------------------
+    def _clause(self, s: _Sentence, start: int, end: int) -> tuple[int, int]:
+        lo, hi = s.span.start, s.span.end
+        for b in s.breaks:
+            if b <= start:
+                lo = b
+            elif b >= end:
+                hi = b
+                break
+        return lo, hi
+
+    def _number_claim(self, s: _Sentence, number: NumberMention, anchors: list[Anchor], section: _Section,
+                      previous_claim: Claim | None, previous_number: NumberMention | None) -> Claim | None:
+        if number.unit in NON_RESULT_UNITS:
+            return None
+        text = self.text
+        clause = self._clause(s, number.start, number.end)
+        before, after = text[clause[0]:number.start], text[number.end:clause[1]]
+        sentence_text = text[s.span.start:s.span.end]
+        if cues.POLL.search(before) or cues.POLL_AFTER.match(after) or cues.NATIONAL.search(sentence_text):
+            return None
+        if number.unit is NumUnit.COUNT and cues.SEATS.match(after):
+            return None
+        annotation = self._annotates(previous_claim, previous_number, number)
+        kind, relation = annotation if annotation else self._kind(number, before, after, sentence_text)
+        if kind is None:
+            return None
+        anchor = pick_anchor(text, anchors, number.start, number.end, clause, s.span.start)
+        if kind in (Kind.VOTES, Kind.SHARE) and annotation is None and not self._has_result_context(
+                kind, number, before, after, anchor, sentence_text, section):
+            kind, relation = Kind.UNKNOWN, None
+        if kind is Kind.UNKNOWN and not _ELECTION_WORDS.search(sentence_text):
+            return None
+        election, basis = self._election(s, number, clause, relation)
+        round_, explicit = self._round(kind, before, after, sentence_text, section, previous_claim, annotation)
+        scope, scope_text, scope_unsure = self._scope(s, number.start, clause, section)
+        value, lo, hi = number.value, number.lo, number.hi
+        unit = _unit_for(kind, number)
+        if kind in (Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE) and not number.signed:
+            direction = _direction(before[-40:] + " " + after[:30])
+            if direction < 0:
+                value, lo, hi = -value, -hi, -lo
+            elif direction == 0:
+                relation = "magnitude"
+        claim = dict(kind=kind, round=round_, round_explicit=explicit, election=election, election_basis=basis,
+                     value=value, lo=lo, hi=hi, unit=unit, qualifier=number.qualifier, relation=relation,
+                     mention=number, text=number.text, start=number.start, end=number.end,
+                     sentence_start=s.span.start, sentence_end=s.span.end, scope=scope, scope_text=scope_text,
+                     unsure=scope_unsure)
+        if kind is Kind.UNKNOWN:
+            claim["unsure"] = "the text does not say what this figure counts"
+        elif annotation is not None and previous_claim is not None and kind not in _NO_SUBJECT:
+            claim.update(subject=previous_claim.subject, subject_text=previous_claim.subject_text,
+                         party=previous_claim.party)
+            claim["unsure"] = claim["unsure"] or previous_claim.unsure
+        else:
+            self._attribute(claim, kind, anchor, anchors, clause, s)
+        return Claim(**claim)
+
+    def _annotates(self, previous_claim: Claim | None, previous_number: NumberMention | None,
+                   number: NumberMention) -> tuple[Kind, str | None] | None:
+        """A percentage bracketed after a count describes it: "1,013,721 (40.05%, -4.19%)"."""
+        if previous_claim is None or previous_number is None:
+            return None
+        if number.unit not in (NumUnit.PERCENT, NumUnit.POINTS):
+            return None
+        gap = self.text[previous_number.end:number.start]
+        if not re.fullmatch(r"\s*(?:\(|,|\s)\s*(?:first\s+preferences?|of\s+the\s+vote)?\s*", gap, re.IGNORECASE):
+            return None
+        derived = {
+            Kind.VOTES: Kind.SHARE, Kind.BALLOTS: Kind.TURNOUT, Kind.MARGIN_VOTES: Kind.MARGIN_POINTS,
+            Kind.SHARE: Kind.SHARE_CHANGE, Kind.TURNOUT: Kind.TURNOUT_CHANGE,
+        }.get(previous_claim.kind)
+        if derived is None:
+            return None
+        if previous_claim.kind in (Kind.SHARE, Kind.TURNOUT) and not number.signed:
+            return None
+        if previous_claim.kind in (Kind.VOTES, Kind.BALLOTS) and number.signed:
+            return None
+        return derived, None
+
+    def _kind(self, number: NumberMention, before: str, after: str, sentence: str) -> tuple[Kind | None, str | None]:
+        unit = number.unit
+        near = before[-60:]
+        if unit is NumUnit.ORDINAL:
+            if (cues.RANK_AFTER_PLACE.match(after) or cues.RANK_FORCED.search(before)
+                    or (cues.RANK_BEFORE.search(near) and cues.RANK_AFTER_END.match(after))):
+                return Kind.RANK, None
+            return None, None
+        if unit in (NumUnit.PERCENT, NumUnit.POINTS, NumUnit.FRACTION):
+            if cues.THRESHOLD.search(near[-30:]):
+                return None, None
+            turnout = _cue_before(cues.TURNOUT, near) or cues.TURNOUT.search(after[:25])
+            if cues.FROM_BEFORE.search(near):
+                return (Kind.TURNOUT if turnout else Kind.SHARE), "previous"
+            changed = number.signed or cues.CHANGE_BEFORE.search(near) or cues.CHANGE_AFTER.match(after)
+            if cues.SWING.search(near[-20:] + after[:20]):
+                return Kind.SHARE_CHANGE, "swing"
+            if turnout:
+                return (Kind.TURNOUT_CHANGE if changed else Kind.TURNOUT), None
+            if cues.MARGIN_BEFORE.search(near) or cues.MARGIN_AFTER.match(after):
+                return Kind.MARGIN_POINTS, None
+            if changed:
+                return Kind.SHARE_CHANGE, None
+            if unit is NumUnit.POINTS:
+                return Kind.UNKNOWN, None
+            return Kind.SHARE, None
+        # counts
+        if abs(number.value) < 1000 and number.hi - number.lo <= 1:
+            if cues.DEPOSIT.search(after[:80]) or cues.DEPOSIT.search(near[-30:]):
+                return Kind.DEPOSITS, "lost" if cues.DEPOSIT_LOST.search(after[:80]) else "kept"
+            if (cues.CANDIDATES_AFTER.match(after) or cues.CANDIDATES_BEFORE.search(near)) and not _PART_OF_FIELD.search(near):
+                return Kind.CANDIDATES, None
+            if number.value >= 100 and not number.words and cues.VOTES_AFTER.match(after):
+                return Kind.VOTES, None
+            return None, None
+        if cues.MARGIN_BEFORE.search(near) or cues.MARGIN_AFTER.match(after):
+            return Kind.MARGIN_VOTES, None
+        if _ELECTORATE_NEAR.search(near) or _ELECTORATE_NEAR.match(after):
+            return Kind.ELECTORATE, None
+        if _REJECTED_NEAR.search(near) or _REJECTED_NEAR.match(after):
+            return Kind.REJECTED, None
+        if _VALID_NEAR.search(near) or _VALID_NEAR.match(after):
+            return Kind.VALID_VOTES, None
+        if _BALLOTS_NEAR.search(near) or _BALLOTS_NEAR.match(after):
+            return Kind.BALLOTS, None
+        if cues.TRANSFER_BEFORE.search(near) or cues.TRANSFER_AFTER.match(after):
+            return Kind.TRANSFERS, None
+        return Kind.VOTES, None
+
+    def _has_result_context(self, kind: Kind, number: NumberMention, before: str, after: str,
+                            anchor: Anchor | None, sentence: str, section: _Section) -> bool:
+        """A bare figure is a vote count or share only if the words around it say so."""
+        glued = anchor is not None and anchor.end <= number.start and _GLUE.match(self.text[anchor.end:number.start])
+        if kind is Kind.VOTES:
+            return bool(cues.VOTES_AFTER.match(after) or _VOTE_VERB_BEFORE.search(before[-60:]) or glued
+                        or section.round or cues.FIRST_ROUND.search(after[:40]) or cues.FINAL_ROUND.search(before))
+        return bool(glued or _SHARE_CONTEXT.search(sentence) or section.round)
+
+    def _election(self, s: _Sentence, number: NumberMention, clause: tuple[int, int],
+                  relation: str | None) -> tuple[str | None, str | None]:
+        year = self._year_for(number, clause)
+        if year is not None:
+            eid = election_for_year(self.index, year)
+            if eid:
+                return eid, f"{year} named beside the figure"
+        clause_text = self.text[clause[0]:clause[1]]
+        if relation == "previous" or cues.PREVIOUS_ELECTION.search(clause_text):
+            if self.article:
+                previous = self.index.previous(self.article)
+                return previous, f"the election before {self.article}" if previous else None
+            return None, None
+        return self.article, self.article_basis
+
+    def _year_for(self, number: NumberMention, clause: tuple[int, int]) -> int | None:
+        after = [y for y in self.years if number.end <= y.start < clause[1]]
+        for y in after:
+            between = self.text[number.end:y.start]
+            if not re.search(r"\d", between) and not cues.SINCE_BEFORE.search(self.text[max(0, y.start - 20):y.start]):
+                return int(y.value)
+        before = [y for y in self.years if clause[0] <= y.start and y.end <= number.start]
+        for y in reversed(before):
+            lead = self.text[max(clause[0], y.start - 12):y.start]
+            tail = self.text[y.end:y.end + 3]
+            if re.search(r"\b(?:in|In|of|at)\s+$", lead) and not re.search(r"\d", self.text[y.end:number.start]):
+                return int(y.value)
+            if tail.startswith(("'s", "’s")):
+                return int(y.value)
+        return None
+
+    def _round(self, kind: Kind, before: str, after: str, sentence: str, section: _Section,
+               previous_claim: Claim | None, annotation) -> tuple[Round, bool]:
+        if kind not in _ROUNDED:
+            return Round.UNSTATED, False
+        if annotation is not None and previous_claim is not None:
+            return previous_claim.round, previous_claim.round_explicit
+        if kind is Kind.TRANSFERS:
+            return Round.FINAL, True
+        window_before, window_after = before[-70:], after[:50]
+        cues_found = _round_cues(window_before, window_after)
+        if cues_found:
+            distance, round_ = min(cues_found)
+            return round_, distance <= 25 or len({r for _, r in cues_found}) == 1
+        if section.round:
+            return section.round, True
+        # A cue elsewhere in the sentence is a hint only: the verifier may try the other round.
+        return _nearest_round(sentence, len(before)), False
+
+    def _scope(self, s: _Sentence, position: int, clause: tuple[int, int],
+               section: _Section) -> tuple[str | None, str | None, str | None]:
+        if cues.LONDON_WIDE.search(self.text[clause[0]:clause[1]]):
+            return None, None, None
+        places = [e for e in s.entities if e.kind is EntityKind.CONSTITUENCY]
+        if places:
+            chosen = min(places, key=lambda e: (e.start > position, abs(e.start - position)))
+            return chosen.ids[0], chosen.text, None
+        boroughs = [e for e in s.entities if e.kind is EntityKind.BOROUGH
+                    and re.search(r"\b(?:in|across|of|for)\s+(?:the\s+)?$", self.text[max(0, e.start - 12):e.start])]
+        if boroughs:
+            b = boroughs[0]
+            return None, b.text, f"the figure is for {b.text}, and the ledger has no borough-level results"
+        if section.scope:
+            return section.scope, section.scope_text, None
+        return None, None, None
+
+    def _attribute(self, claim: dict, kind: Kind, anchor: Anchor | None, anchors: list[Anchor],
+                   clause: tuple[int, int], s: _Sentence) -> None:
+        election = claim["election"]
+        if kind in _NO_SUBJECT or (kind is Kind.DEPOSITS and claim["unit"] is Unit.COUNT):
+            return
+        if election is None:
+            claim["unsure"] = claim["unsure"] or "could not tell which election the article is about"
+            return
+        facts = self.index.facts(election)
+        if kind in (Kind.MARGIN_VOTES, Kind.MARGIN_POINTS):
+            named: list[str] = []
+            for a in anchors:
+                if s.span.start <= a.start < s.span.end and (a.persons or a.party) and not a.pronoun:
+                    people, _ = resolve(a, facts)
+                    named.extend(p for p in people if p not in named)
+            scope = claim["scope"]
+            top_two = set(facts.order(Round.FINAL if facts.is_runoff and not scope else Round.FIRST, scope)[:2])
+            if len(named) >= 2 and not set(named[:2]) <= top_two:
+                claim["subject"] = tuple(named[:2])
+            return
+        if anchor is None:
+            claim["unsure"] = claim["unsure"] or "no candidate or party is named with this figure"
+            return
+        people, why = resolve(anchor, facts)
+        claim.update(subject=people, subject_text=anchor.text, party=anchor.party)
+        if why:
+            claim["unsure"] = claim["unsure"] or why
+
+    # -- claims without a number -----------------------------------------------------------------
+    def _word_claims(self, s: _Sentence, anchors: list[Anchor], section: _Section) -> list[Claim]:
+        text = self.text
+        sentence = text[s.span.start:s.span.end]
+        if cues.NATIONAL.search(sentence):
+            return []
+        out: list[Claim] = []
+        for m in cues.RUNNER_UP.finditer(sentence):
+            start, end = s.span.start + m.start(), s.span.start + m.end()
+            if _speculative(sentence[:m.start()][-40:]):
+                continue
+            clause = self._clause(s, start, end)
+            anchor = pick_anchor(text, anchors, start, end, clause, s.span.start)
+            out.append(self._word_claim(s, Kind.RANK, start, end, anchor, clause, section, value=2.0))
+        for pattern, relation in ((cues.MORE_VOTES_THAN, "more"), (cues.FEWER_VOTES_THAN, "fewer"), (cues.BEAT, "beat")):
+            for m in pattern.finditer(sentence):
+                claim = self._comparison(s, anchors, section, s.span.start + m.start(), s.span.start + m.end(), relation)
+                if claim is not None:
+                    out.append(claim)
+        for m in cues.WINNER.finditer(sentence):
+            start, end = s.span.start + m.start(), s.span.start + m.end()
+            clause = self._clause(s, start, end)
+            lead = text[clause[0]:start]
+            if _speculative(lead):
+                continue
+            anchor = pick_anchor(text, [a for a in anchors if a.end <= start], start, end, clause, s.span.start)
+            if anchor is None:
+                continue
+            term = _TERM.search(text[start:min(clause[1], end + 40)])
+            out.append(self._word_claim(s, Kind.WINNER, start, end, anchor, clause, section, value=1.0,
+                                        relation=f"term:{_TERM_N[term.group(1).lower()]}" if term else None))
+        for pattern, relation in ((_LOST_DEPOSIT, "lost"), (_KEPT_DEPOSIT, "kept")):
+            for m in pattern.finditer(sentence):
+                start, end = s.span.start + m.start(), s.span.start + m.end()
+                clause = self._clause(s, start, end)
+                if _speculative(text[clause[0]:start]):
+                    continue
+                anchor = pick_anchor(text, [a for a in anchors if a.end <= start], start, end, clause, s.span.start)
+                if anchor is not None and anchor.party is None and not anchor.role:
+                    out.append(self._word_claim(s, Kind.DEPOSITS, start, end, anchor, clause, section,
+                                                value=1.0, relation=relation))
+        return out
+
+    def _comparison(self, s: _Sentence, anchors: list[Anchor], section: _Section, start: int, end: int,
+                    relation: str) -> Claim | None:
+        clause = self._clause(s, start, end)
+        if _speculative(self.text[clause[0]:start]):
+            return None
+        first = pick_anchor(self.text, [a for a in anchors if a.end <= start], start, end, clause, s.span.start)
+        second = next((a for a in anchors if end <= a.start <= end + 60), None)
+        if first is None or second is None or first.role or second.role:
+            return None
+        claim = self._word_claim(s, Kind.COMPARISON, start, end, first, clause, section, value=1.0, relation=relation)
+        if claim.election is None or claim.unsure:
+            return claim
+        b, why = resolve(second, self.index.facts(claim.election))
+        if why or b == claim.subject:
+            return claim.model_copy(update={"unsure": why or "compares a candidate with themself"})
+        return claim.model_copy(update={"subject": claim.subject + b,
+                                        "subject_text": f"{claim.subject_text} / {second.text}"})
+
+    def _word_claim(self, s: _Sentence, kind: Kind, start: int, end: int, anchor: Anchor | None,
+                    clause: tuple[int, int], section: _Section, value: float, relation: str | None = None) -> Claim:
+        pseudo = NumberMention.model_construct(start=start, end=end, text=self.text[start:end], value=value,
+                                               lo=value, hi=value, unit=NumUnit.ORDINAL)
+        election, basis = self._election(s, pseudo, clause, None)
+        scope, scope_text, scope_unsure = self._scope(s, start, clause, section)
+        claim = dict(kind=kind, round=Round.UNSTATED, election=election, election_basis=basis, value=value,
+                     lo=value, hi=value, unit=Unit.RANK if kind is Kind.RANK else Unit.FLAG, relation=relation,
+                     text=self.text[start:end], start=start, end=end, sentence_start=s.span.start,
+                     sentence_end=s.span.end, scope=scope, scope_text=scope_text, unsure=scope_unsure)
+        self._attribute(claim, kind, anchor, [], clause, s)
+        return Claim(**claim)
+
+
+_NO_SUBJECT = frozenset({Kind.TURNOUT, Kind.TURNOUT_CHANGE, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJECTED,
+                         Kind.VALID_VOTES, Kind.CANDIDATES, Kind.UNKNOWN})
+_ROUNDED = frozenset({Kind.VOTES, Kind.SHARE, Kind.MARGIN_VOTES, Kind.MARGIN_POINTS, Kind.SHARE_CHANGE,
+                      Kind.TRANSFERS, Kind.RANK})
+
+
+def _unit_for(kind: Kind, number: NumberMention) -> Unit:
+    if kind is Kind.RANK:
+        return Unit.RANK
+    if kind in (Kind.CANDIDATES, Kind.DEPOSITS):
+        return Unit.COUNT
+    if number.unit in (NumUnit.PERCENT, NumUnit.FRACTION):
+        return Unit.POINTS if kind in (Kind.MARGIN_POINTS, Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE) else Unit.PERCENT
+    if number.unit is NumUnit.POINTS:
+        return Unit.POINTS
+    return Unit.VOTES
+
+
+def _direction(context: str) -> int:
+    negative = bool(_NEGATIVE.search(context))
+    positive = bool(_POSITIVE.search(context))
+    return -1 if negative and not positive else 1 if positive and not negative else 0
+
+
+def _speculative(lead: str) -> bool:
+    """Polls, predictions, hopes and denials do not claim a result."""
+    return bool(cues.POLL.search(lead) or cues.HYPOTHETICAL.search(lead) or cues.NEGATION.search(lead[-25:]))
+
+
+def _round_cues(before: str, after: str) -> list[tuple[int, Round]]:
+    """(distance, round) for each round cue near a figure; labels before a figure count as nearer."""
+    found = []
+    for pattern, round_ in ((cues.FIRST_ROUND, Round.FIRST), (cues.FINAL_ROUND, Round.FINAL)):
+        found += [(len(before) - m.end(), round_) for m in pattern.finditer(before)]
+        found += [(m.start() + 10, round_) for m in pattern.finditer(after)]
+    return found
+
+
+def _nearest_round(sentence: str, position: int) -> Round:
+    best, distance = Round.UNSTATED, 10**9
+    for pattern, round_ in ((cues.FIRST_ROUND, Round.FIRST), (cues.FINAL_ROUND, Round.FINAL)):
+        for m in pattern.finditer(sentence):
+            d = min(abs(m.start() - position), abs(m.end() - position))
+            if d < distance:
+                best, distance = round_, d
+    return best
+
+
+def _cue_before(pattern: re.Pattern[str], before: str) -> bool:
+    """The cue occurs before the figure with no other figure in between."""
+    last = None
+    for last in pattern.finditer(before):
+        pass
+    return last is not None and not re.search(r"\d", before[last.end():])

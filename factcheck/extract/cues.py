@@ -1,0 +1,138 @@
+"""How English writes about results: the cue phrases that say what a number is.
+
+Patterns ending in `$` are read backwards from a number (they match the text just before it);
+patterns starting with `^` read forwards from its end. Everything is case-insensitive.
+"""
+
+from __future__ import annotations
+
+import re
+
+I = re.IGNORECASE
+
+
+def _before(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{pattern})\W*$", I)
+
+
+def _after(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"^\W*(?:{pattern})", I)
+
+
+def _anywhere(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{pattern})\b", I)
+
+
+# -- clauses: where one claim's context ends -----------------------------------------------------
+CLAUSE_BREAK = re.compile(
+    r";|\s[–—-]\s|, (?:\w+ )?(?=(?:after|while|whereas|but|although|though|compared|against|followed|"
+    r"ahead|behind|down|up|a majority|a margin|beating|finishing|taking|giving|leaving|which|who|where|"
+    r"closer|narrower|meaning|making|securing|well|far|just|only)\b)",
+    I,
+)
+
+# -- rounds -------------------------------------------------------------------------------------
+FIRST_ROUND = _anywhere(
+    r"first[\s-]*(?:preference|pref|choice|round|count|ballot)s?|1st[\s-]*(?:preference|choice|round)s?|"
+    r"initial\s+(?:count|round)|first\s+preferences?\s+alone|before\s+(?:second|2nd)[\s-]preferences")
+FINAL_ROUND = _anywhere(
+    r"(?:after|with|including|once|when)\s+(?:the\s+)?(?:second|2nd)[\s-]*(?:preference|choice)s?(?:\s+votes?)?"
+    r"(?:\s+(?:were|was|had\s+been)\s+(?:included|counted|added|taken\s+into\s+account|redistributed|distributed))?|"
+    r"(?:second|2nd)[\s-]*(?:preference|choice)s?\s+(?:votes\s+)?(?:were\s+)?(?:included|counted|added|taken\s+into\s+account)|"
+    r"final\s+(?:round|count|tally|total|result|stage|figures?)|second\s+(?:round|count|stage)|run-?off|"
+    r"after\s+transfers|head[\s-]to[\s-]head|\(\s*total\s*\)|in\s+total|overall\s+total")
+TRANSFER_BEFORE = _before(r"\(\s*(?:second|2nd)\s+(?:round|preferences?|count)\s*\)|transfers?\s+(?:of\s+)?|"
+                          r"transferred\s+|picked\s+up\s+|gained\s+|received\s+an?\s+(?:extra|additional)\s+|"
+                          r"(?:an?\s+)?(?:extra|additional)\s+")
+TRANSFER_AFTER = _after(r"(?:more\s+|extra\s+|additional\s+)?(?:second|2nd)[\s-]*(?:preference|choice)s?(?:\s+votes)?"
+                        r"(?!\s+(?:were|was)\s+(?:included|counted))|transfers?\b|transferred")
+EQUALS_AFTER = re.compile(r"^\s*=", I)
+
+# -- what a figure is ---------------------------------------------------------------------------
+MARGIN_BEFORE = _before(
+    r"(?:majority|margin|lead|gap|advantage|victory\s+margin|winning\s+margin)(?:\s+of)?(?:\s+(?:just|only|some|a\s+mere))?|"
+    r"\b(?:won|win|wins|winning|beat|beating|beats|defeated|defeating|ahead|led|leads|lead|leading|trailed|trailing|"
+    r"lost|losing)\b(?:\s+\S+){0,5}?\s+by(?:\s+(?:just|only|some|a\s+mere))?|^\s*by(?:\s+(?:just|only|some))?")
+MARGIN_AFTER = _after(
+    r"[\s-]*votes?[\s-]+(?:majority|margin|lead|win|victory|gap|advantage|ahead|clear|behind|short)|"
+    r"(?:point|percentage[\s-]point)s?\s+(?:majority|margin|lead|win|victory|gap|advantage|ahead|clear|behind)|"
+    r"(?:majority|margin|lead|win|victory|gap|advantage)\b|(?:points?|votes?)?\s*(?:ahead|clear)\b")
+VOTES_AFTER = _after(r"(?:first[\s-]preference\s+|second[\s-]preference\s+|first[\s-]choice\s+)?votes?\b")
+CHANGE_BEFORE = _before(
+    r"\b(?:up|down|rose|fell|risen|fallen|increased?|decreased?|dropped|climbed|gained|slipped|improved|"
+    r"change|rise|fall|drop|increase|decrease|improvement|swing)\b(?:\s+(?:of|by))?(?:\s+(?:just|only|some))?")
+CHANGE_AFTER = _after(r"(?:percentage\s+)?(?:points?\s+)?(?:up|down|higher|lower|increase|decrease|rise|fall|"
+                      r"improvement|drop|swing|on\s+(?:2\d{3}|the\s+last|last\s+time|four\s+years))\b")
+FROM_BEFORE = _before(r"\b(?:down|up|fallen|risen|rose|fell|dropped|climbed|slipped|increased|decreased|cut|"
+                      r"reduced|grew|shrunk|shrank)\s+from|\bcompared\s+(?:with|to)|\bfrom\s+a\s+(?:high|peak|low)\s+of")
+SWING = _anywhere(r"swing")
+TURNOUT = _anywhere(r"turnout|turned\s+out|turn[\s-]out|went\s+to\s+the\s+polls|cast\s+(?:a|their)\s+(?:vote|ballot)s?")
+ELECTORATE = _anywhere(r"electorate|registered\s+(?:voters|electors)|eligible\s+(?:voters|to\s+vote)|"
+                       r"on\s+the\s+(?:electoral\s+)?register|electors")
+REJECTED = _anywhere(r"rejected|spoilt|spoiled|invalid|void|blank\s+(?:papers|ballots)")
+VALID = _anywhere(r"valid\s+(?:votes|first[\s-]preferences?|ballots)|good\s+votes")
+BALLOTS = _anywhere(r"ballot\s+papers|ballots\s+(?:were\s+)?(?:cast|counted|issued|verified)|votes\s+(?:were\s+)?cast|"
+                    r"papers\s+(?:were\s+)?counted|people\s+voted|londoners\s+voted|voters\s+cast")
+CANDIDATES_AFTER = _after(r"(?:\w+\s+){0,2}?(?:candidates|contenders|hopefuls|runners|names\s+on\s+the\s+ballot|"
+                          r"people\s+(?:stood|standing|ran|running))\b")
+CANDIDATES_BEFORE = _before(r"field\s+of|(?:total|record|list)\s+of")
+DEPOSIT = _anywhere(r"deposits?")
+DEPOSIT_LOST = _anywhere(r"lost|lose|loses|losing|forfeit(?:ed|s)?|forced\s+to\s+(?:repay|hand\s+back|give\s+up)|"
+                         r"(?:failed|fail)\s+to\s+(?:keep|retain|save)|did\s+not\s+(?:keep|retain|save)")
+THRESHOLD = _anywhere(r"required|threshold|needed|necessary|to\s+(?:keep|retain|save|avoid\s+losing)|minimum|"
+                      r"qualify|cut-?off")
+SEATS = _after(r"(?:\w+\s+){0,2}?(?:seats?|councillors?|assembly\s+members?|AMs|MPs|wards?|boroughs?|councils?)\b")
+
+# -- figures that are not about this result -----------------------------------------------------
+POLL = _anywhere(r"polls?|polling|opinion\s+polls?|survey(?:s|ed)?|yougov|ipsos|mori|savanta|comres|opinium|"
+                 r"survation|redfield|deltapoll|techne|panelbase|forecasts?|projections?|projected|predicted|"
+                 r"predicts?|predicting|bookmakers?|odds")
+POLL_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:in|according\s+to|by|from)\s+(?:a|an|the|one|some|latest)?\s*"
+                        r"(?:\w+\s+){0,3}?(?:poll|survey|forecast|projection)s?\b", I)
+NATIONAL = _anywhere(r"nationally|national\s+(?:polls?|vote|share)|across\s+(?:the\s+country|england|britain|the\s+uk)|"
+                     r"general\s+election|in\s+(?:scotland|wales|england)|outside\s+(?:the\s+capital|london)|"
+                     r"local\s+elections|by-election|council\s+elections|assembly\s+(?:election|vote|seats)|"
+                     r"london-wide\s+list|list\s+vote|constituency\s+vote\s+for\s+the\s+assembly")
+HYPOTHETICAL = _anywhere(r"would|could|might|may|if|hopes?\s+to|hoping|expected|expects|likely|aims?\s+to|needs?\s+to|"
+                         r"target|bid\s+to|tipped")
+NEGATION = _anywhere(r"not|never|no|failed\s+to|without")
+
+# -- ranks, comparisons, winners ----------------------------------------------------------------
+RANK_BEFORE = _before(r"\b(?:came|come|comes|coming|finished|finish|finishes|finishing|placed|ended(?:\s+up)?|"
+                      r"was|were|is|are|in|into|to|took|taking|claimed|claiming|secured|securing)"
+                      r"(?:\s+(?:a|the|in|at))?(?:\s+(?:distant|close|strong|respectable|disappointing|creditable|"
+                      r"surprise|joint|equal|narrow))?")
+RANK_AFTER_PLACE = _after(r"place\b|position\b|spot\b")
+RANK_AFTER_END = re.compile(r"^\s*(?:[,.;:)]|$|with\b|behind\b|ahead\b|on\b|after\b|in\s+(?:the\s+)?(?:race|contest|"
+                            r"first\s+round|constituency)|overall\b|place\b|position\b)", I)
+RANK_FORCED = _before(r"\b(?:beat|beating|beaten|pushed|pushing|push|relegated|relegating|knocked|knocking|"
+                      r"forced|forcing|squeezed|squeezing|bumped)\b.{0,60}?\binto(?:\s+(?:a|the))?(?:\s+(?:distant|close))?")
+RUNNER_UP = _anywhere(r"runners?[\s-]up")
+MORE_VOTES_THAN = re.compile(r"\b(?:won|got|received|polled|secured|took|gained|attracted)\s+more\s+"
+                             r"(?:first[\s-]preference\s+|second[\s-]preference\s+)?votes\s+than\b|\boutpolled\b|"
+                             r"\b(?:finished|came|ended(?:\s+up)?|was|were|placed|polled)\s+(?:\w+\s+){0,2}?ahead\s+of\b|"
+                             r"\bahead\s+of\b", I)
+FEWER_VOTES_THAN = re.compile(r"\b(?:won|got|received|polled|secured|took)\s+fewer\s+(?:\w+\s+)?votes\s+than\b|"
+                              r"\b(?:finished|came|ended(?:\s+up)?|was|were|placed|trailed|trailing|trails)\s+"
+                              r"(?:\w+\s+){0,2}?behind\b|\btrailed\b|\blost\s+(?:out\s+)?to\b|\bwas\s+beaten\s+by\b",
+                              I)
+BEAT = re.compile(r"\b(?:beat|beats|beating|defeated|defeating|defeats|ousted|ousting|saw\s+off|edged\s+out|trounced|"
+                  r"thrashed)\b", I)
+WINNER = re.compile(r"\b(?:(?:has\s+been|was|is|been|got|being)\s+(?:(?:first|duly|comfortably|narrowly|easily|"
+                    r"finally|officially|again)\s+)?(?:re-?)?elected|(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?"
+                    r"(?:mayor|Mayor)|(?:won|wins|win|secured|secures|clinched|clinches|claimed|claims)\s+(?:a|an|another|"
+                    r"his|her|the)\s+(?:(?:second|third|fourth|historic|record|new|further)\s+)*(?:term|election|mayoralty|"
+                    r"race|contest|victory)|(?:won|wins|win)\s+re-?election)", I)
+ROLE_WINNER = _anywhere(r"the\s+winner|the\s+victor|the\s+winning\s+candidate")
+ROLE_RUNNER_UP = _anywhere(r"the\s+runner[\s-]up|the\s+second[\s-]placed\s+candidate")
+PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", I)
+
+# -- which election -----------------------------------------------------------------------------
+TERM = re.compile(r"\b(?P<n>second|third|fourth|2nd|3rd|4th)\s+(?:consecutive\s+|successive\s+|straight\s+|"
+                  r"four-year\s+|full\s+)?term\b", I)
+PREVIOUS_ELECTION = _anywhere(r"last\s+time|at\s+the\s+last\s+election|the\s+previous\s+election|"
+                              r"(?:four|five|three)\s+years\s+(?:ago|earlier)|in\s+the\s+last\s+(?:contest|election|race)")
+DATELINE = re.compile(r"\b(?:date|published|posted|updated|first\s+published)\b\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2}|"
+                      r"\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4})", I)
+SINCE_BEFORE = _before(r"\bsince|\bbefore|\buntil|\bpostponed\s+from|\bdelayed\s+from")
+LONDON_WIDE = _anywhere(r"across\s+london|london-wide|overall|across\s+the\s+capital|city-wide|citywide")

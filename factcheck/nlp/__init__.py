@@ -1,0 +1,1 @@
+"""The spaCy side of factcheck: the pipeline builder and our components."""

@@ -1,0 +1,44 @@
+"""The one place that builds the spaCy pipeline; built once per process and reused for every article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import factcheck.nlp.components  # noqa: F401  (registers the factcheck_* components)
+from factcheck.extract.mentions import Mentions, Sentence
+
+DEFAULT_FUZZY_CUTOFF = 88.0
+
+
+@lru_cache(maxsize=4)
+def build_pipeline(ledger: str | None = None, fuzzy_cutoff: float = DEFAULT_FUZZY_CUTOFF,
+                   model: str | None = None) -> Language:
+    """`spacy.blank("en")` plus our components; a trained pipeline is used only when asked for by name."""
+    if model:
+        nlp = spacy.load(model, exclude=["ner", "lemmatizer", "textcat"])
+        if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+            nlp.add_pipe("sentencizer")
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+    nlp.add_pipe("factcheck_line_breaks")
+    nlp.add_pipe("factcheck_numbers")
+    nlp.add_pipe("factcheck_names", config={"ledger": ledger, "fuzzy_cutoff": float(fuzzy_cutoff)})
+    return nlp
+
+
+def to_mentions(doc: Doc) -> Mentions:
+    """Convert a processed doc to plain typed mentions: spaCy stops here."""
+    sentences = tuple(Sentence.model_construct(start=s.start_char, end=s.end_char) for s in doc.sents)
+    return Mentions.model_construct(sentences=sentences, numbers=tuple(doc._.fc_numbers or ()),
+                                    entities=tuple(doc._.fc_entities or ()))
+
+
+def analyse(texts: Iterable[str], nlp: Language, batch_size: int = 32) -> Iterator[Mentions]:
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        yield to_mentions(doc)

@@ -1,0 +1,308 @@
+"""The one number parser: every number in a text, with its value, unit, precision and hedge.
+
+A written number is an interval set by how it is written: "55 per cent" covers [54.5, 55.5),
+"1.8" covers [1.75, 1.85), "1.2 million" covers [1.15m, 1.25m), "200,000" covers [150,000, 250,000)
+because its trailing zeros say it was rounded. Hedges written before it ("more than", "nearly",
+"around") travel with the mention; the verifier applies them. Offsets are code points in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+
+class NumUnit(StrEnum):
+    COUNT = "count"
+    PERCENT = "percent"
+    POINTS = "points"  # percentage points
+    ORDINAL = "ordinal"
+    FRACTION = "fraction"  # "a third of", stated as a percentage value
+    MONEY = "money"
+    YEAR = "year"
+    DATE = "date"
+    TIME = "time"
+    DURATION = "duration"  # "three-year term", "eight-year hold"
+    AGE = "age"
+    MULTIPLE = "multiple"  # "four times as likely"
+
+
+# Units that never state an election result.
+NON_RESULT_UNITS = frozenset({NumUnit.MONEY, NumUnit.YEAR, NumUnit.DATE, NumUnit.TIME, NumUnit.DURATION,
+                              NumUnit.AGE, NumUnit.MULTIPLE})
+
+
+class Qualifier(StrEnum):
+    MORE_THAN = "more than"
+    AT_LEAST = "at least"
+    LESS_THAN = "less than"
+    AT_MOST = "at most"
+    ALMOST = "almost"  # just below the stated figure
+    JUST_OVER = "just over"
+    AROUND = "around"
+
+
+class NumberMention(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    text: str
+    value: float
+    lo: float  # the interval the written form stands for: [lo, hi)
+    hi: float
+    unit: NumUnit
+    signed: bool = False  # written with an explicit + or -
+    words: bool = False  # written in words ("twenty", "eight million")
+    decimals: int = 0
+    qualifier: Qualifier | None = None
+    qualifier_text: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Number words
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+_SUFFIX_SCALE = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000,
+                 "billion": 1_000_000_000, "thousand": 1_000}
+
+_NUMWORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
+_WORDS = rf"(?:{_NUMWORD})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_NUMWORD}))*"
+
+# Digits: grouped with one consistent separator (",", ", " as in "977, 601", a space or a
+# no-break space as in "1 206 034"), or plain; then an optional decimal part.
+_GROUPED = "|".join(rf"\d{{1,3}}(?:{sep}\d{{3}})+(?![\d])" for sep in (",", r",\s", "[ ]", "\u00a0", "\u202f", "\u2009"))
+_DIGITS = rf"(?:{_GROUPED}|\d+)(?:\.\d+)?|\.\d+"
+
+_PERCENT = r"\s?(?:%|per[\s-]?cent\b|percent\b|pc\b|p\.c\.)"
+_POINTS = r"(?:\s?%?\s?(?:percentage[\s-]points?|points?|pts?|ppts?|pp)\b|-point\b|-percentage-point\b)"
+_SCALE = r"(?:\s?(?:million|billion|thousand)\b|(?:m|mn|bn|k)\b)"
+_SIGN = r"(?:(?<=[\s(\[,;:/])|^)[+\-−–](?=\d)"
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+
+_MASTER = re.compile(
+    rf"""
+    (?P<date>
+        \b\d{{4}}-\d{{2}}-\d{{2}}\b
+      | \b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b
+      | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?\b
+      | \b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b
+    )
+  | (?P<time>\b\d{{1,2}}(?:[.:]\d{{2}})?\s?(?:am|pm|a\.m\.|p\.m\.)|\b\d{{1,2}}:\d{{2}}\b)
+  | (?P<money>(?:£|\$|€|US\$)\s?(?:{_DIGITS})(?:{_SCALE})?)
+  | (?P<fraction>\b(?:(?:a|one)[\s-](?P<frac1>half|third|quarter|fifth|tenth)
+                   |(?P<fracn>two|three|four)[\s-](?P<fracd>thirds|quarters|fifths|tenths)
+                   |(?P<half>half))(?=\s+(?:of|the)\b))
+  | (?P<ordinal>\b\d{{1,2}}(?:st|nd|rd|th)\b|\b(?:{"|".join(_ORDINALS)})\b)
+  | (?P<number>
+        (?P<sign>{_SIGN})?
+        (?:(?P<digits>{_DIGITS})|(?P<words>\b{_WORDS}\b))
+        (?P<scale>{_SCALE})?
+        (?P<unit>{_POINTS}|{_PERCENT})?
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Hedges read backwards from the number: the pattern is anchored at the end of the preceding text.
+_HEDGES: list[tuple[Qualifier, str]] = [
+    (Qualifier.JUST_OVER, r"just\s+(?:over|above)|a\s+little\s+over|slightly\s+(?:over|more\s+than)"),
+    (Qualifier.ALMOST, r"almost|nearly|just\s+(?:under|below|short\s+of|shy\s+of)|not\s+quite|close\s+to|"
+                       r"approaching|a\s+little\s+under|slightly\s+(?:under|less\s+than|below)"),
+    (Qualifier.AT_LEAST, r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
+    (Qualifier.MORE_THAN, r"more\s+than|over|above|in\s+excess\s+of|upwards\s+of|exceeding|better\s+than"),
+    (Qualifier.AT_MOST, r"at\s+most|up\s+to|as\s+(?:many|much)\s+as|no\s+more\s+than|a\s+maximum\s+of"),
+    (Qualifier.LESS_THAN, r"(?:fewer|less)\s+than|under|below|short\s+of"),
+    (Qualifier.AROUND, r"around|about|roughly|approximately|approx\.?|some|circa|c\.|an\s+estimated|"
+                       r"estimated|in\s+the\s+region\s+of|more\s+or\s+less|or\s+so"),
+]
+_HEDGE_BEFORE = re.compile(
+    "(?:" + "|".join(f"(?P<q{i}>\\b(?:{pattern}))" for i, (_, pattern) in enumerate(_HEDGES)) + r")\s+(?:a\s+)?$",
+    re.IGNORECASE,
+)
+_HEDGE_AFTER = re.compile(r"^(?:\s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)|\s+(?P<orso>or\s+so)\b)", re.IGNORECASE)
+_DURATION_AFTER = re.compile(r"^[\s-](?:year|month|week|day|hour|minute|decade)s?\b(?!\s+(?:ago|earlier))",
+                             re.IGNORECASE)
+_AGE = re.compile(r"^(?:-year-old|\s+years?\s+old)\b|^\s*,?\s*aged\b", re.IGNORECASE)
+_AGED_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
+_MULTIPLE_AFTER = re.compile(r"^\s+times\b|^-fold\b", re.IGNORECASE)
+_MONEY_AFTER = re.compile(r"^\s?(?:pounds|dollars|euros|pence|p)\b", re.IGNORECASE)
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number in `text`, in order, each with exact code-point offsets."""
+    out: list[NumberMention] = []
+    for m in _MASTER.finditer(text):
+        mention = _mention(text, m)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
+    start, end = m.start(), m.end()
+    kind = m.lastgroup
+    raw = m.group(0)
+    if kind == "date":
+        return _plain(start, end, raw, NumUnit.DATE, 0.0)
+    if kind == "time":
+        return _plain(start, end, raw, NumUnit.TIME, 0.0)
+    if kind == "money":
+        return _plain(start, end, raw, NumUnit.MONEY, 0.0)
+    if kind == "fraction":
+        return _fraction(text, m)
+    if kind == "ordinal":
+        word = raw.lower()
+        value = _ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))  # type: ignore[union-attr]
+        return _plain(start, end, raw, NumUnit.ORDINAL, float(value), words=word in _ORDINALS)
+    return _number(text, m)
+
+
+def _plain(start: int, end: int, raw: str, unit: NumUnit, value: float, words: bool = False) -> NumberMention:
+    return NumberMention.model_construct(start=start, end=end, text=raw, value=value, lo=value, hi=value,
+                                         unit=unit, signed=False, words=words, decimals=0, qualifier=None,
+                                         qualifier_text=None)
+
+
+def _fraction(text: str, m: re.Match[str]) -> NumberMention:
+    if m.group("half"):
+        value = 50.0
+    elif m.group("frac1"):
+        value = _FRACTIONS[m.group("frac1").lower()]
+    else:
+        value = _UNITS[m.group("fracn").lower()] * _FRACTIONS[m.group("fracd").lower().rstrip("s")]
+    # A fraction is loose: "a third of the vote" fits roughly 30-36.7%.
+    spread = max(2.5, value / 10)
+    qualifier, qtext = _hedge(text, m.start(), m.end())
+    return NumberMention.model_construct(start=m.start(), end=m.end(), text=m.group(0), value=value,
+                                         lo=value - spread, hi=value + spread, unit=NumUnit.FRACTION,
+                                         signed=False, words=True, decimals=0, qualifier=qualifier,
+                                         qualifier_text=qtext)
+
+
+def _number(text: str, m: re.Match[str]) -> NumberMention | None:
+    start, end = m.start(), m.end()
+    digits, words, scale_text, unit_text = m.group("digits"), m.group("words"), m.group("scale"), m.group("unit")
+    if words:
+        value, step = _parse_words(words)
+        if value is None:
+            return None
+        decimals = 0
+    else:
+        cleaned = re.sub(r"[,\s\u00a0\u202f\u2009]", "", digits)
+        value = float(cleaned)
+        decimals = len(cleaned.split(".", 1)[1]) if "." in cleaned else 0
+        step = 10.0**-decimals if decimals else _rounding_step(cleaned)
+    if scale_text:
+        factor = _SUFFIX_SCALE[scale_text.strip().lower()]
+        value *= factor
+        step = (10.0**-decimals if not words else step) * factor
+    sign = m.group("sign")
+    if sign and sign in "-−–":
+        value = -value
+    unit = NumUnit.COUNT
+    if unit_text:
+        lowered = unit_text.lower()
+        unit = NumUnit.POINTS if ("point" in lowered or "pt" in lowered or lowered.strip().startswith("pp")) else NumUnit.PERCENT
+        if unit is NumUnit.PERCENT or unit is NumUnit.POINTS:
+            step = 10.0**-decimals if not words else 1.0
+    after = text[end:end + 24]
+    before = text[max(0, start - 12):start]
+    if unit is NumUnit.COUNT and not scale_text:
+        if _MONEY_AFTER.match(after):
+            unit = NumUnit.MONEY
+        elif _AGE.match(after) or _AGED_BEFORE.search(before):
+            unit = NumUnit.AGE
+        elif _DURATION_AFTER.match(after):
+            unit = NumUnit.DURATION
+        elif _MULTIPLE_AFTER.match(after):
+            unit = NumUnit.MULTIPLE
+        elif not words and digits and re.fullmatch(r"(?:1[89]|20)\d\d", digits) and not sign:
+            unit = NumUnit.YEAR
+    if unit in NON_RESULT_UNITS:
+        step = 0.0
+    half = step / 2
+    qualifier, qtext = _hedge(text, start, end)
+    return NumberMention.model_construct(
+        start=start, end=end, text=m.group(0), value=value, lo=value - half, hi=value + half, unit=unit,
+        signed=bool(sign), words=bool(words), decimals=decimals, qualifier=qualifier, qualifier_text=qtext,
+    )
+
+
+def _rounding_step(integer: str) -> float:
+    """Three or more trailing zeros say the figure was rounded to its last non-zero digit."""
+    stripped = integer.rstrip("0")
+    zeros = len(integer) - len(stripped)
+    return 10.0**zeros if zeros >= 3 and stripped else 1.0
+
+
+def _parse_words(phrase: str) -> tuple[float | None, float]:
+    """'eight million' -> (8e6, 1e6); 'twenty-one' -> (21, 1)."""
+    total, current, step = 0, 0, 1.0
+    seen = False
+    for token in re.split(r"[\s-]+", phrase.lower()):
+        if token == "and" or not token:
+            continue
+        if token in _UNITS:
+            current += _UNITS[token]
+        elif token in _TENS:
+            current += _TENS[token]
+        elif token == "hundred":
+            current = max(current, 1) * 100
+        elif token in _SCALES:
+            scale = _SCALES[token]
+            total += max(current, 1) * scale
+            current = 0
+            step = float(scale)
+        else:
+            return None, 1.0
+        seen = True
+    if not seen:
+        return None, 1.0
+    value = float(total + current)
+    return value, (step if current == 0 and total else 1.0)
+
+
+def _hedge(text: str, start: int, end: int) -> tuple[Qualifier | None, str | None]:
+    before = text[max(0, start - 40):start]
+    m = _HEDGE_BEFORE.search(before)
+    if m:
+        for i, (qualifier, _) in enumerate(_HEDGES):
+            if m.group(f"q{i}"):
+                return qualifier, m.group(f"q{i}")
+    after = _HEDGE_AFTER.match(text[end:end + 12])
+    if after:
+        if after.group("orso"):
+            return Qualifier.AROUND, after.group(0).strip()
+        return Qualifier.AT_LEAST, after.group(0).strip()
+    return None, None
+
+
+def format_like(value: float, mention: NumberMention) -> str:
+    """Write `value` in the style of `mention`: "161,210", "1.9 per cent", "8pc", "-4.19%"."""
+    text = mention.text
+    if mention.unit in (NumUnit.PERCENT, NumUnit.POINTS, NumUnit.FRACTION):
+        decimals = max(mention.decimals, 0)
+        number = f"{abs(value):.{decimals}f}" if decimals else f"{round(abs(value)):d}"
+        sign = ("-" if value < 0 else "+") if mention.signed else ("-" if value < 0 else "")
+        unit_match = re.search(rf"(?:{_POINTS}|{_PERCENT})$", text, re.IGNORECASE)
+        suffix = unit_match.group(0) if unit_match else "%"
+        return f"{sign}{number}{suffix}"
+    scale = re.search(rf"{_SCALE}$", text, re.IGNORECASE)
+    if scale:
+        factor = _SUFFIX_SCALE[scale.group(0).strip().lower()]
+        digits = mention.decimals
+        return f"{value / factor:.{digits}f}{scale.group(0)}"
+    if "," in text or value >= 10_000:
+        return f"{round(value):,}"
+    return f"{round(value)}"
