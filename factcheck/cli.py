@@ -45,6 +45,12 @@ def ledger_option(command):
     )(command)
 
 
+def _formats():
+    from factcheck.report import Format
+
+    return list(Format)
+
+
 def _index(ledger_dir: Path | None):
     from factcheck.ledger import load_index
 
@@ -109,6 +115,82 @@ def ledger_show(election_id: str, ledger_dir: Path | None, fmt: str) -> None:
         click.echo(json.dumps(election_json(index, election_id), indent=2, ensure_ascii=False))
     else:
         print_election_table(index, election_id)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@ledger_option
+@click.option("--election", default=None, metavar="ID", help="Force the election (for example london-mayor-2021).")
+@click.option("--format", "fmt", type=click.Choice([f.value for f in _formats()]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--fail-on", type=click.Choice(["contradicted", "imprecise", "never"]), default="contradicted",
+              show_default=True, help="Exit 1 when a finding is at or above this level.")
+@click.option("--no-color", is_flag=True, help="Plain output even on a terminal.")
+@render_errors
+def check(paths: tuple[str, ...], ledger_dir: Path | None, election: str | None, fmt: str, fail_on: str,
+          no_color: bool) -> None:
+    """Check the result claims in articles (files, folders, or - for standard input).
+
+    Exit codes: 0 nothing at or above the --fail-on level, 1 findings at or above it, 2 usage, input or
+    ledger errors.
+    """
+    from factcheck.check import Checker, CheckOptions
+    from factcheck.report import Format, make_writer
+    from factcheck.report.model import FailOn, Summary
+
+    checker = Checker(CheckOptions(ledger=str(ledger_dir) if ledger_dir else None, election=election))
+    stdin_data = sys.stdin.buffer.read() if "-" in paths else None
+    color = not no_color and sys.stdout.isatty()
+    writer = make_writer(Format(fmt), sys.stdout, checker.index, color=color)
+    summary = Summary(fail_on=FailOn(fail_on))
+    writer.start()
+    for report in checker.check_paths(paths, stdin_data=stdin_data):
+        if report.error:
+            click.echo(f"factcheck: {report.error}", err=True)
+        summary.add(report)
+        writer.article(report)
+    writer.finish(summary)
+    sys.stdout.flush()
+    sys.exit(2 if summary.errors else 1 if summary.failed else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@ledger_option
+@click.option("--election", default=None, metavar="ID", help="Force the election.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@render_errors
+def extract(paths: tuple[str, ...], ledger_dir: Path | None, election: str | None, fmt: str) -> None:
+    """List the result claims found in articles, one row each, with offsets (no verdicts)."""
+    from factcheck.check import Checker, CheckOptions
+    from factcheck.extract.builder import extract_claims
+
+    checker = Checker(CheckOptions(ledger=str(ledger_dir) if ledger_dir else None, election=election))
+    errors = 0
+    out = []
+    for path in paths:
+        item = checker.read(path, sys.stdin.buffer.read() if path == "-" else None)
+        if not hasattr(item, "text"):
+            click.echo(f"factcheck: {item.error}", err=True)
+            errors += 1
+            continue
+        mentions = next(checker.analyse([item.text]))
+        extraction = extract_claims(item.text, mentions, checker.index, forced_election=election,
+                                    published=item.published)
+        claims = [{"path": path, "start": s, "end": e, **c.model_dump(mode="json", exclude={"mention", "start", "end"})}
+                  for c in extraction.claims for s, e in [item.to_source(c.start, c.end)]]
+        if fmt == "json":
+            out.append({"path": path, "election": extraction.election.election,
+                        "election_basis": extraction.election.basis, "claims": claims})
+        else:
+            click.echo(f"{path}\t{extraction.election.election or 'election unknown'}\t({extraction.election.basis})")
+            for c in claims:
+                subject = ",".join(c["subject"]) or "-"
+                click.echo(f"  {c['start']}-{c['end']}\t{c['text']}\t{c['kind']}\t{c['round']}\t{subject}\t"
+                           f"{c['scope'] or '-'}\t{c['election'] or '-'}" + (f"\tunsure: {c['unsure']}" if c['unsure'] else ""))
+    if fmt == "json":
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+    sys.exit(2 if errors else 0)
 
 
 def main() -> None:

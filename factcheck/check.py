@@ -1,0 +1,168 @@
+"""The check: articles in, one report per article out. The CLI only wires this to options and output.
+
+Stages run in one direction: text -> mentions (spaCy) -> claims -> findings. The pipeline and ledger
+index are built once per process; articles stream through `nlp.pipe`, so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from factcheck.errors import FactcheckError, InputError
+from factcheck.extract.builder import extract_claims
+from factcheck.extract.mentions import Mentions, Sentence
+from factcheck.ingest import DEFAULT_MAX_BYTES, Article, discover, read_article
+from factcheck.kinds import Kind
+from factcheck.ledger.index import LedgerIndex, load_index
+from factcheck.nlp.pipeline import DEFAULT_FUZZY_CUTOFF, build_pipeline, to_mentions
+from factcheck.verify.consistency import apply_consistency
+from factcheck.verify.findings import Finding, Verdict
+from factcheck.verify.verifier import verify_claims
+
+CHUNK_CHARS = 100_000  # long texts are analysed in pieces so no single doc grows without bound
+_IGNORE = re.compile(r"factcheck:\s*ignore", re.IGNORECASE)
+
+
+class CheckOptions(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    ledger: str | None = None
+    election: str | None = None
+    fuzzy_cutoff: float = DEFAULT_FUZZY_CUTOFF
+    kinds: frozenset[Kind] | None = None  # None: every kind
+    max_bytes: int = DEFAULT_MAX_BYTES
+    batch_size: int = 16
+
+
+class ArticleReport(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    article: Article | None = None
+    election: str | None = None
+    election_basis: str | None = None
+    error: str | None = None
+    findings: tuple[Finding, ...] = ()
+
+    def counts(self) -> dict[str, int]:
+        out = {v.value: 0 for v in Verdict}
+        out["suppressed"] = 0
+        for f in self.findings:
+            if f.suppressed:
+                out["suppressed"] += 1
+            else:
+                out[f.verdict.value] += 1
+        return out
+
+
+class Checker:
+    def __init__(self, options: CheckOptions | None = None):
+        self.options = options or CheckOptions()
+        self.index: LedgerIndex = load_index(self.options.ledger)
+        if self.options.election and self.options.election not in self.index.elections:
+            raise FactcheckError(f"unknown election {self.options.election!r}; known: {', '.join(self.index.order)}")
+        self.nlp = build_pipeline(self.options.ledger, self.options.fuzzy_cutoff)
+        self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS * 2)
+
+    # -- stages -------------------------------------------------------------------------------
+    def analyse(self, texts: list[str]) -> Iterator[Mentions]:
+        """Mentions for each text, in order; long texts are split at paragraph or sentence breaks."""
+        pieces: list[tuple[int, int, str]] = []  # (text index, offset, chunk)
+        for i, text in enumerate(texts):
+            for offset, chunk in _chunks(text):
+                pieces.append((i, offset, chunk))
+        merged: list[list[tuple[int, Mentions]]] = [[] for _ in texts]
+        docs = self.nlp.pipe((chunk for _, _, chunk in pieces), batch_size=self.options.batch_size)
+        for (i, offset, _), doc in zip(pieces, docs):
+            merged[i].append((offset, to_mentions(doc)))
+        for parts in merged:
+            yield _merge(parts)
+
+    def findings(self, article: Article, mentions: Mentions) -> ArticleReport:
+        extraction = extract_claims(article.text, mentions, self.index, forced_election=self.options.election,
+                                    published=article.published)
+        claims = [c for c in extraction.claims if self.options.kinds is None or c.kind in self.options.kinds]
+        findings = verify_claims(claims, self.index)
+        runoff = {eid: self.index.facts(eid).is_runoff for eid in self.index.elections}
+        findings = apply_consistency(findings, runoff)
+        findings = sorted(_suppress(article, findings), key=lambda f: (f.claim.start, f.claim.end))
+        return ArticleReport(path=article.path, article=article, election=extraction.election.election,
+                             election_basis=extraction.election.basis, findings=tuple(findings))
+
+    # -- drivers ------------------------------------------------------------------------------
+    def check_articles(self, articles: list[Article]) -> list[ArticleReport]:
+        return [self.findings(a, m) for a, m in zip(articles, self.analyse([a.text for a in articles]))]
+
+    def check_text(self, text: str, path: str = "<text>") -> ArticleReport:
+        return self.check_articles([Article(path=path, source=text, text=text)])[0]
+
+    def check_paths(self, paths: Iterable[str], stdin_data: bytes | None = None) -> Iterator[ArticleReport]:
+        """Reports in input order; unreadable inputs become reports with an error, and the batch goes on."""
+        batch: list[Article | ArticleReport] = []
+        for item in discover(list(paths)):
+            if isinstance(item, InputError):
+                batch.append(ArticleReport(path=str(item).split(":", 1)[0], error=str(item)))
+            else:
+                batch.append(self.read(item, stdin_data))
+            if len(batch) >= self.options.batch_size:
+                yield from self._run(batch)
+                batch = []
+        yield from self._run(batch)
+
+    def read(self, path: str, stdin_data: bytes | None = None) -> Article | ArticleReport:
+        try:
+            return read_article(path, max_bytes=self.options.max_bytes, stdin_data=stdin_data)
+        except InputError as exc:
+            return ArticleReport(path=path, error=str(exc))
+
+    def _run(self, batch: list[Article | ArticleReport]) -> list[ArticleReport]:
+        articles = [a for a in batch if isinstance(a, Article)]
+        reports = iter(self.check_articles(articles)) if articles else iter(())
+        return [next(reports) if isinstance(item, Article) else item for item in batch]
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    if len(text) <= CHUNK_CHARS:
+        yield 0, text
+        return
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARS)
+        if end < len(text):
+            window = text[start + CHUNK_CHARS // 2:end]
+            for sep in ("\n\n", "\n", ". ", " "):
+                cut = window.rfind(sep)
+                if cut >= 0:
+                    end = start + CHUNK_CHARS // 2 + cut + len(sep)
+                    break
+        yield start, text[start:end]
+        start = end
+
+
+def _merge(parts: list[tuple[int, Mentions]]) -> Mentions:
+    if len(parts) == 1 and parts[0][0] == 0:
+        return parts[0][1]
+    sentences, numbers, entities = [], [], []
+    for offset, m in parts:
+        sentences += [Sentence.model_construct(start=s.start + offset, end=s.end + offset) for s in m.sentences]
+        numbers += [n.model_copy(update={"start": n.start + offset, "end": n.end + offset}) for n in m.numbers]
+        entities += [e.model_copy(update={"start": e.start + offset, "end": e.end + offset}) for e in m.entities]
+    return Mentions.model_construct(sentences=tuple(sentences), numbers=tuple(numbers), entities=tuple(entities))
+
+
+def _suppress(article: Article, findings: list[Finding]) -> list[Finding]:
+    """`factcheck: ignore` on a line (or in an HTML comment there) silences the claims on that line."""
+    if not _IGNORE.search(article.source):
+        return findings
+    source = article.source
+    out = []
+    for f in findings:
+        start, _ = article.to_source(f.claim.start, f.claim.end)
+        line_start = source.rfind("\n", 0, start) + 1
+        line_end = source.find("\n", start)
+        line = source[line_start:line_end if line_end >= 0 else len(source)]
+        out.append(f.model_copy(update={"suppressed": True}) if _IGNORE.search(line) else f)
+    return out

@@ -1,0 +1,123 @@
+"""Internal consistency: figures in one article must agree with each other, ledger or no ledger.
+
+Checks: the same figure stated twice with different values; first round + transfers = final; a
+stated majority = the difference of the stated totals; a stated share = stated votes / stated total.
+A clash is reported only where the ledger has not already flagged one of the figures involved, so
+an editor sees each problem once, with both places.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from factcheck.extract.claims import Claim
+from factcheck.kinds import Kind, Round
+from factcheck.verify.findings import Finding, Place, Verdict
+
+_REPEATABLE = frozenset({Kind.VOTES, Kind.SHARE, Kind.TRANSFERS, Kind.MARGIN_VOTES, Kind.MARGIN_POINTS,
+                         Kind.TURNOUT, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJECTED, Kind.VALID_VOTES,
+                         Kind.CANDIDATES})
+_ROUNDLESS = frozenset({Kind.TURNOUT, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJECTED, Kind.VALID_VOTES,
+                        Kind.CANDIDATES, Kind.TRANSFERS})
+
+
+def _exact(c: Claim) -> bool:
+    return c.value is not None and c.qualifier is None and c.lo is not None and not c.unsure
+
+
+def _overlap(a: Claim, b: Claim) -> bool:
+    assert a.lo is not None and a.hi is not None and b.lo is not None and b.hi is not None
+    return a.lo < b.hi + 1e-9 and b.lo < a.hi + 1e-9
+
+
+def _place(c: Claim) -> Place:
+    return Place(start=c.start, end=c.end, text=c.text)
+
+
+def clashes(claims: Iterable[Claim], runoff: dict[str, bool]) -> list[tuple[Claim, tuple[Claim, ...], str]]:
+    """(claim, the other claims it disagrees with, why), in text order."""
+    claims = [c for c in claims if _exact(c) and c.election]
+    out: list[tuple[Claim, tuple[Claim, ...], str]] = []
+
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind not in _REPEATABLE or c.relation:
+            continue
+        if c.kind not in _ROUNDLESS and runoff.get(c.election or "", False) and not c.round_explicit:
+            continue  # "Khan won 1,013,721" and "Khan won 1,206,034" may be different rounds
+        groups[(c.kind, c.round if c.kind not in _ROUNDLESS else None, c.subject, c.scope, c.election)].append(c)
+    for group in groups.values():
+        for i, later in enumerate(group):
+            for earlier in group[:i]:
+                if not _overlap(earlier, later):
+                    out.append((later, (earlier,), f"{later.text} here, but {earlier.text} earlier in the article"))
+                    break
+
+    by_subject: dict[tuple, dict[str, Claim]] = defaultdict(dict)
+    for c in claims:
+        if len(c.subject) != 1 or c.scope:
+            continue
+        key = (c.subject, c.election)
+        if c.kind is Kind.VOTES and c.round_explicit and c.round is Round.FIRST:
+            by_subject[key].setdefault("first", c)
+        elif c.kind is Kind.TRANSFERS:
+            by_subject[key].setdefault("transfers", c)
+        elif c.kind is Kind.VOTES and c.round_explicit and c.round is Round.FINAL:
+            by_subject[key].setdefault("final", c)
+    for parts in by_subject.values():
+        if {"first", "transfers", "final"} <= set(parts):
+            first, transfers, final = parts["first"], parts["transfers"], parts["final"]
+            total = (first.value or 0) + (transfers.value or 0)
+            if not (final.lo or 0) <= total < (final.hi or 0) + 1e-9:
+                out.append((final, (first, transfers),
+                            f"{first.text} + {transfers.text} = {total:,.0f}, but the total is given as {final.text}"))
+
+    for c in claims:
+        if c.kind is not Kind.MARGIN_VOTES or c.subject:
+            continue
+        votes = [v for v in claims if v.kind is Kind.VOTES and v.election == c.election and not v.scope
+                 and c.sentence_start - 400 <= v.start < c.start and len(v.subject) == 1]
+        pair = _last_pair(votes)
+        if pair:
+            a, b = pair
+            diff = abs((a.value or 0) - (b.value or 0))
+            if not (c.lo or 0) <= diff < (c.hi or 0) + 1e-9:
+                out.append((c, (a, b), f"{a.text} − {b.text} = {diff:,.0f}, but the margin is given as {c.text}"))
+
+    totals = [c for c in claims if c.kind is Kind.VALID_VOTES and not c.scope]
+    if totals:
+        total = totals[0]
+        for share in (c for c in claims if c.kind is Kind.SHARE and not c.scope and c.round is Round.FIRST):
+            votes = next((v for v in claims if v.kind is Kind.VOTES and v.subject == share.subject
+                          and v.election == share.election and v.round is Round.FIRST and not v.scope), None)
+            if votes and total.value:
+                computed = 100 * (votes.value or 0) / total.value
+                if not (share.lo or 0) - 1e-9 <= computed < (share.hi or 0) + 1e-9:
+                    out.append((share, (votes, total),
+                                f"{votes.text} / {total.text} = {computed:.2f}%, but the share is given as {share.text}"))
+    return out
+
+
+def _last_pair(votes: list[Claim]) -> tuple[Claim, Claim] | None:
+    for i in range(len(votes) - 1, 0, -1):
+        a, b = votes[i - 1], votes[i]
+        if a.subject != b.subject and abs(a.start - b.start) < 300:
+            return a, b
+    return None
+
+
+def apply_consistency(findings: list[Finding], runoff: dict[str, bool]) -> list[Finding]:
+    """Replace a finding with an internal-consistency clash where the ledger did not already object."""
+    by_claim = {id(f.claim): i for i, f in enumerate(findings)}
+    flagged = {id(f.claim) for f in findings if f.verdict in (Verdict.CONTRADICTED, Verdict.IMPRECISE)}
+    out = list(findings)
+    for claim, others, why in clashes([f.claim for f in findings], runoff):
+        involved = [claim, *others]
+        if any(id(c) in flagged for c in involved):
+            continue
+        i = by_claim[id(claim)]
+        out[i] = Finding(claim=claim, verdict=Verdict.CONTRADICTED, rule="internal consistency", reason=why,
+                         related=tuple(_place(c) for c in others))
+        flagged.add(id(claim))
+    return out
