@@ -24,10 +24,20 @@ from factcheck.numbers import NON_RESULT_UNITS, NumberMention, NumUnit
 _ELECTION_WORDS = re.compile(r"vot|elect|ballot|mayor|candidat|count|preference|turnout|majority|margin|share|"
                              r"result|\bwon\b|\bwin|beat|defeat|deposit|runner|place", re.IGNORECASE)
 _VOTE_VERB_BEFORE = re.compile(r"\b(?:polled|poll|won|wins|win|took|takes|received|receives|got|gets|secured|"
-                               r"gained|attracted|garnered|scored|amassed|collected|picked\s+up|tallied|"
-                               r"claimed|took\s+home|with|had|on)\b[^.;]{0,40}$", re.IGNORECASE)
+                               r"gained|attracted|garnered|scored|amassed|collected|picked\s+up|tallied|bagged|"
+                               r"grabbed|claimed|took\s+home|with|had|on|against|versus|vs)\b[^.;]{0,40}$",
+                               re.IGNORECASE)
+_FOR_ANCHOR = re.compile(r"^\s+(?:votes?\s+|first[\s-]preferences?\s+)?(?:for|to|going\s+to)\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+_SCORELINE = re.compile(r"^\s*(?:votes?\s+|per\s*cent\s+|%\s*|pc\s+)?(?:to|v\.?|vs\.?|versus|against)\s*$",
+                        re.IGNORECASE)
+_FOR_PLACE = re.compile(r"\b(?:to|for)\s+(?:a\s+|the\s+)?(?:distant\s+|close\s+)?$", re.IGNORECASE)
+_BASE_BEFORE_YEAR = re.compile(r"\b(?:on|from|since|than|compared\s+(?:with|to)|against)\s+(?:[\w’'.-]+\s+){0,3}$",
+                               re.IGNORECASE)
 _SHARE_CONTEXT = re.compile(r"vot|share|ballot|poll|\bwon\b|\bwin|took|receiv|secur|got\b|gain|preference|"
-                            r"support|backing|result|count|elect", re.IGNORECASE)
+                            r"support|backing|backed|result|count|elect|finish|\bcame\b|place|trail|behind|ahead|"
+                            r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b|runner|mandate|"
+                            r"landslide|victory|defeat|beat|\bled\b|lead", re.IGNORECASE)
 # Between a name and its figure in a results line: "Khan (Lab) 1,013,721", "Sian Berry, Green: 197,976".
 _GLUE = re.compile(r"^(?:['’]s?)?\s*(?:\([^)]{0,40}\)|,\s*[^,:;.\d]{1,45}:)?\s*[:,–-]?\s*(?:\([^)]{0,25}\)\s*)?"
                    r"(?:on|at|with|polled|got|won|took|received|secured|had|scored)?\s*$", re.IGNORECASE)
@@ -180,21 +190,35 @@ class _Builder:
         clause = self._clause(s, number.start, number.end)
         before, after = text[clause[0]:number.start], text[number.end:clause[1]]
         sentence_text = text[s.span.start:s.span.end]
-        if cues.POLL.search(before) or cues.POLL_AFTER.match(after) or cues.NATIONAL.search(sentence_text):
+        if (cues.POLL.search(before) or cues.POLL_AFTER.match(after) or cues.NATIONAL.search(sentence_text)
+                or cues.FORECAST.search(before) or cues.OTHER_CONTEST.search(text[s.span.start:number.start])
+                or cues.OTHER_CONTEST.search(text[clause[0]:clause[1]])):
             return None
         if number.unit is NumUnit.COUNT and cues.SEATS.match(after):
             return None
+        before = _strip_hedge(before, number)
         annotation = self._annotates(previous_claim, previous_number, number)
-        kind, relation = annotation if annotation else self._kind(number, before, after, sentence_text)
+        inherited = None if annotation else self._inherits(number, before, previous_claim, s)
+        scoreline = None if annotation or inherited else self._scoreline(s, number, anchors)
+        if annotation:
+            kind, relation = annotation
+        elif inherited:
+            kind, relation = inherited.kind, "previous"
+        elif scoreline:
+            kind, relation = (Kind.SHARE if number.unit is NumUnit.PERCENT else Kind.VOTES), None
+        else:
+            kind, relation = self._kind(number, before, after, sentence_text)
+        if kind is None and number.unit is NumUnit.ORDINAL and self._listed_rank(number, after, anchors):
+            kind = Kind.RANK
         if kind is None:
             return None
-        anchor = pick_anchor(text, anchors, number.start, number.end, clause, s.span.start)
-        if kind in (Kind.VOTES, Kind.SHARE) and annotation is None and not self._has_result_context(
+        anchor = self._subject_anchor(kind, number, before, clause, s, anchors) if not scoreline else scoreline
+        if kind in (Kind.VOTES, Kind.SHARE) and annotation is None and not scoreline and not self._has_result_context(
                 kind, number, before, after, anchor, sentence_text, section):
             kind, relation = Kind.UNKNOWN, None
         if kind is Kind.UNKNOWN and not _ELECTION_WORDS.search(sentence_text):
             return None
-        election, basis = self._election(s, number, clause, relation)
+        election, basis, base_unsure = self._election(s, number, clause, relation, kind)
         round_, explicit = self._round(kind, before, after, sentence_text, section, previous_claim, annotation)
         scope, scope_text, scope_unsure = self._scope(s, number.start, clause, section)
         value, lo, hi = number.value, number.lo, number.hi
@@ -209,13 +233,15 @@ class _Builder:
                      value=value, lo=lo, hi=hi, unit=unit, qualifier=number.qualifier, relation=relation,
                      mention=number, text=number.text, start=number.start, end=number.end,
                      sentence_start=s.span.start, sentence_end=s.span.end, scope=scope, scope_text=scope_text,
-                     unsure=scope_unsure)
+                     unsure=scope_unsure or base_unsure)
         if kind is Kind.UNKNOWN:
             claim["unsure"] = "the text does not say what this figure counts"
-        elif annotation is not None and previous_claim is not None and kind not in _NO_SUBJECT:
+        elif (annotation or inherited) and previous_claim is not None and kind not in _NO_SUBJECT:
             claim.update(subject=previous_claim.subject, subject_text=previous_claim.subject_text,
                          party=previous_claim.party)
             claim["unsure"] = claim["unsure"] or previous_claim.unsure
+            if inherited and claim["election"] != previous_claim.election and previous_claim.subject and claim["election"]:
+                self._reattribute(claim, previous_claim)
         else:
             self._attribute(claim, kind, anchor, anchors, clause, s)
         return Claim(**claim)
@@ -270,10 +296,13 @@ class _Builder:
             return Kind.SHARE, None
         # counts
         if abs(number.value) < 1000 and number.hi - number.lo <= 1:
+            if (cues.CANDIDATES_AFTER.match(after) or cues.CANDIDATES_BEFORE.search(near)) and not _PART_OF_FIELD.search(near):
+                if not cues.DEPOSIT.search(after[:40]):
+                    return Kind.CANDIDATES, None
             if cues.DEPOSIT.search(after[:80]) or cues.DEPOSIT.search(near[-30:]):
                 return Kind.DEPOSITS, "lost" if cues.DEPOSIT_LOST.search(after[:80]) else "kept"
-            if (cues.CANDIDATES_AFTER.match(after) or cues.CANDIDATES_BEFORE.search(near)) and not _PART_OF_FIELD.search(near):
-                return Kind.CANDIDATES, None
+            if cues.MARGIN_BEFORE.search(near) and cues.VOTES_AFTER.match(after):
+                return Kind.MARGIN_VOTES, None
             if number.value >= 100 and not number.words and cues.VOTES_AFTER.match(after):
                 return Kind.VOTES, None
             return None, None
@@ -295,41 +324,137 @@ class _Builder:
                             anchor: Anchor | None, sentence: str, section: _Section) -> bool:
         """A bare figure is a vote count or share only if the words around it say so."""
         glued = anchor is not None and anchor.end <= number.start and _GLUE.match(self.text[anchor.end:number.start])
+        glued = glued or (anchor is not None and anchor.start >= number.end
+                          and _FOR_ANCHOR.match(self.text[number.end:anchor.start]))
         if kind is Kind.VOTES:
             return bool(cues.VOTES_AFTER.match(after) or _VOTE_VERB_BEFORE.search(before[-60:]) or glued
                         or section.round or cues.FIRST_ROUND.search(after[:40]) or cues.FINAL_ROUND.search(before))
         return bool(glued or _SHARE_CONTEXT.search(sentence) or section.round)
 
-    def _election(self, s: _Sentence, number: NumberMention, clause: tuple[int, int],
-                  relation: str | None) -> tuple[str | None, str | None]:
-        year = self._year_for(number, clause)
-        if year is not None:
+    def _election(self, s: _Sentence, number: NumberMention, clause: tuple[int, int], relation: str | None,
+                  kind: Kind | None = None) -> tuple[str | None, str | None, str | None]:
+        """(election, why, unsure): a year beside the figure wins; a change's year is its baseline."""
+        year, base = self._year_for(number, clause)
+        if kind in (Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE) and year is not None and base:
+            base_election = election_for_year(self.index, year)
+            if base_election and self.article and self.index.previous(self.article) == base_election:
+                return self.article, self.article_basis, None
+            if base_election and not self.article:
+                later = self.index.order[self.index.order.index(base_election) + 1:]
+                if later:
+                    return later[0], f"change since {year}", None
+            return self.article, self.article_basis, (
+                f"the change is measured from {year}; the ledger derives change since the previous election")
+        if year is not None and not base:
             eid = election_for_year(self.index, year)
             if eid:
-                return eid, f"{year} named beside the figure"
+                return eid, f"{year} named beside the figure", None
         clause_text = self.text[clause[0]:clause[1]]
         if relation == "previous" or cues.PREVIOUS_ELECTION.search(clause_text):
             if self.article:
                 previous = self.index.previous(self.article)
-                return previous, f"the election before {self.article}" if previous else None
-            return None, None
-        return self.article, self.article_basis
+                return previous, (f"the election before {self.article}" if previous else None), None
+            return None, None, None
+        return self.article, self.article_basis, None
 
-    def _year_for(self, number: NumberMention, clause: tuple[int, int]) -> int | None:
+    def _year_for(self, number: NumberMention, clause: tuple[int, int]) -> tuple[int | None, bool]:
+        """The election year written beside a figure, and whether it is a baseline ("up on 2016", "than in 2016").
+
+        A year after the figure counts when nothing but words lies between; a year before it only
+        when it opens the clause ("In 2016, Khan won ...") or is possessive ("2016's 57 per cent").
+        """
         after = [y for y in self.years if number.end <= y.start < clause[1]]
         for y in after:
             between = self.text[number.end:y.start]
             if not re.search(r"\d", between) and not cues.SINCE_BEFORE.search(self.text[max(0, y.start - 20):y.start]):
-                return int(y.value)
+                return int(y.value), bool(_BASE_BEFORE_YEAR.search(between))
+        if cues.THIS_TIME.search(self.text[clause[0]:number.start]):
+            return None, False
         before = [y for y in self.years if clause[0] <= y.start and y.end <= number.start]
         for y in reversed(before):
-            lead = self.text[max(clause[0], y.start - 12):y.start]
+            lead = self.text[clause[0]:y.start]
             tail = self.text[y.end:y.end + 3]
-            if re.search(r"\b(?:in|In|of|at)\s+$", lead) and not re.search(r"\d", self.text[y.end:number.start]):
-                return int(y.value)
-            if tail.startswith(("'s", "’s")):
-                return int(y.value)
+            if (re.fullmatch(r"\W*(?:\w+\W+){0,2}?(?:in|In|of|at|for)\s+", lead)
+                    and not re.search(r"\d", self.text[y.end:number.start])):
+                return int(y.value), False
+            if tail.startswith(("'s", "’s")) and not re.search(r"\d", self.text[y.end:number.start]):
+                return int(y.value), False
+        return None, False
+
+    def _inherits(self, number: NumberMention, before: str, previous_claim: Claim | None,
+                  s: _Sentence) -> Claim | None:
+        """"40.5 per cent, down from 42.2 per cent": the second figure is the same quantity, earlier."""
+        if previous_claim is None or previous_claim.sentence_start != s.span.start:
+            return None
+        if not cues.FROM_BEFORE.search(before[-40:]):
+            return None
+        if previous_claim.kind in _INHERITABLE and (previous_claim.unit is Unit.PERCENT) == (number.unit is NumUnit.PERCENT):
+            return previous_claim
         return None
+
+    def _reattribute(self, claim: dict, previous_claim: Claim) -> None:
+        """The earlier figure belongs to the same candidate or, failing that, the same party's candidate."""
+        facts = self.index.facts(claim["election"])
+        person = previous_claim.subject[0]
+        if person in facts.candidates:
+            return
+        party = self.index.facts(previous_claim.election).party_of(person) if previous_claim.election else None
+        same_party = facts.persons_of_party(party) if party else []
+        if party and len(same_party) == 1 and not self.index.registry.parties[party].grouping:
+            claim["subject"] = (same_party[0],)
+        else:
+            claim["unsure"] = claim["unsure"] or f"{facts.name(person)} did not stand in {facts.election.name}"
+
+    def _scoreline(self, s: _Sentence, number: NumberMention, anchors: list[Anchor]) -> Anchor | None:
+        """"145,184 to 145,114" after two names: the figures go to the names in order."""
+        if number.unit not in (NumUnit.COUNT, NumUnit.PERCENT) or number.qualifier:
+            return None
+        numbers = [n for n in s.numbers if n.unit is number.unit]
+        i = numbers.index(number)
+        position = None
+        if i + 1 < len(numbers) and _SCORELINE.match(self.text[number.end:numbers[i + 1].start]):
+            position, first = 0, number
+        elif i > 0 and _SCORELINE.match(self.text[numbers[i - 1].end:number.start]):
+            position, first = 1, numbers[i - 1]
+        if position is None:
+            return None
+        people: list[Anchor] = []
+        for a in anchors:
+            if a.persons and not a.pronoun and a.end <= first.start and a.persons not in [p.persons for p in people]:
+                people.append(a)
+        if len(people) < 2:
+            return None
+        second_start = numbers[i + 1].start if position == 0 else number.start
+        if any(a.end <= second_start and a.start > first.end for a in anchors if a.persons):
+            return None  # "Khan 1,206,034 to Bailey's 977,601": each figure has its own name
+        return people[-2] if position == 0 else people[-1]
+
+    def _listed_rank(self, number: NumberMention, after: str, anchors: list[Anchor]) -> bool:
+        """"Brian Paddick fourth on 4.2 per cent": an ordinal straight after a name."""
+        return any(a.persons and a.end <= number.start and re.fullmatch(r"[\s,]*", self.text[a.end:number.start])
+                   for a in anchors) and bool(cues.RANK_AFTER_END.match(after))
+
+    def _subject_anchor(self, kind: Kind, number: NumberMention, before: str, clause: tuple[int, int],
+                        s: _Sentence, anchors: list[Anchor]) -> Anchor | None:
+        text = self.text
+        groupings = self._groupings
+        if kind is Kind.RANK and _FOR_PLACE.search(before[-30:]):
+            beat = None
+            for beat in cues.BEAT.finditer(text, clause[0], number.start):
+                pass
+            if beat is not None:
+                winner = pick_anchor(text, [a for a in anchors if a.end <= beat.start()], beat.start(), beat.end(),
+                                     clause, s.span.start, groupings)
+                if winner is not None:
+                    return winner
+        if kind in (Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE):
+            return pick_anchor(text, [a for a in anchors if a.end <= number.start], number.start, number.end, clause,
+                               s.span.start, groupings)
+        return pick_anchor(text, anchors, number.start, number.end, clause, s.span.start, groupings)
+
+    @property
+    def _groupings(self) -> frozenset[str]:
+        return frozenset(pid for pid, p in self.index.registry.parties.items() if p.grouping)
 
     def _round(self, kind: Kind, before: str, after: str, sentence: str, section: _Section,
                previous_claim: Claim | None, annotation) -> tuple[Round, bool]:
@@ -398,7 +523,7 @@ class _Builder:
     def _word_claims(self, s: _Sentence, anchors: list[Anchor], section: _Section) -> list[Claim]:
         text = self.text
         sentence = text[s.span.start:s.span.end]
-        if cues.NATIONAL.search(sentence):
+        if cues.NATIONAL.search(sentence) or cues.OTHER_CONTEST.search(sentence):
             return []
         out: list[Claim] = []
         for m in cues.RUNNER_UP.finditer(sentence):
@@ -406,7 +531,7 @@ class _Builder:
             if _speculative(sentence[:m.start()][-40:]):
                 continue
             clause = self._clause(s, start, end)
-            anchor = pick_anchor(text, anchors, start, end, clause, s.span.start)
+            anchor = pick_anchor(text, anchors, start, end, clause, s.span.start, self._groupings)
             out.append(self._word_claim(s, Kind.RANK, start, end, anchor, clause, section, value=2.0))
         for pattern, relation in ((cues.MORE_VOTES_THAN, "more"), (cues.FEWER_VOTES_THAN, "fewer"), (cues.BEAT, "beat")):
             for m in pattern.finditer(sentence):
@@ -419,8 +544,9 @@ class _Builder:
             lead = text[clause[0]:start]
             if _speculative(lead):
                 continue
-            anchor = pick_anchor(text, [a for a in anchors if a.end <= start], start, end, clause, s.span.start)
-            if anchor is None:
+            anchor = pick_anchor(text, [a for a in anchors if a.end <= start], start, end, clause, s.span.start,
+                                     self._groupings)
+            if anchor is None or anchor.unknown:
                 continue
             term = _TERM.search(text[start:min(clause[1], end + 40)])
             out.append(self._word_claim(s, Kind.WINNER, start, end, anchor, clause, section, value=1.0,
@@ -431,7 +557,8 @@ class _Builder:
                 clause = self._clause(s, start, end)
                 if _speculative(text[clause[0]:start]):
                     continue
-                anchor = pick_anchor(text, [a for a in anchors if a.end <= start], start, end, clause, s.span.start)
+                anchor = pick_anchor(text, [a for a in anchors if a.end <= start], start, end, clause, s.span.start,
+                                     self._groupings)
                 if anchor is not None and anchor.party is None and not anchor.role:
                     out.append(self._word_claim(s, Kind.DEPOSITS, start, end, anchor, clause, section,
                                                 value=1.0, relation=relation))
@@ -442,10 +569,11 @@ class _Builder:
         clause = self._clause(s, start, end)
         if _speculative(self.text[clause[0]:start]):
             return None
-        first = pick_anchor(self.text, [a for a in anchors if a.end <= start], start, end, clause, s.span.start)
+        first = pick_anchor(self.text, [a for a in anchors if a.end <= start], start, end, clause, s.span.start,
+                            self._groupings)
         second = next((a for a in anchors if end <= a.start <= end + 60), None)
-        if first is None or second is None or first.role or second.role:
-            return None
+        if first is None or second is None or first.role or second.role or first.unknown or second.unknown:
+            return None  # a comparison with someone outside the ledger is about another contest
         claim = self._word_claim(s, Kind.COMPARISON, start, end, first, clause, section, value=1.0, relation=relation)
         if claim.election is None or claim.unsure:
             return claim
@@ -459,7 +587,7 @@ class _Builder:
                     clause: tuple[int, int], section: _Section, value: float, relation: str | None = None) -> Claim:
         pseudo = NumberMention.model_construct(start=start, end=end, text=self.text[start:end], value=value,
                                                lo=value, hi=value, unit=NumUnit.ORDINAL)
-        election, basis = self._election(s, pseudo, clause, None)
+        election, basis, _ = self._election(s, pseudo, clause, None)
         scope, scope_text, scope_unsure = self._scope(s, start, clause, section)
         claim = dict(kind=kind, round=Round.UNSTATED, election=election, election_basis=basis, value=value,
                      lo=value, hi=value, unit=Unit.RANK if kind is Kind.RANK else Unit.FLAG, relation=relation,
@@ -469,6 +597,8 @@ class _Builder:
         return Claim(**claim)
 
 
+_INHERITABLE = frozenset({Kind.SHARE, Kind.VOTES, Kind.TURNOUT, Kind.MARGIN_VOTES, Kind.MARGIN_POINTS, Kind.ELECTORATE,
+                          Kind.BALLOTS})
 _NO_SUBJECT = frozenset({Kind.TURNOUT, Kind.TURNOUT_CHANGE, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJECTED,
                          Kind.VALID_VOTES, Kind.CANDIDATES, Kind.UNKNOWN})
 _ROUNDED = frozenset({Kind.VOTES, Kind.SHARE, Kind.MARGIN_VOTES, Kind.MARGIN_POINTS, Kind.SHARE_CHANGE,
@@ -491,6 +621,13 @@ def _direction(context: str) -> int:
     negative = bool(_NEGATIVE.search(context))
     positive = bool(_POSITIVE.search(context))
     return -1 if negative and not positive else 1 if positive and not negative else 0
+
+
+def _strip_hedge(before: str, number: NumberMention) -> str:
+    """Text before a figure without its hedge, so "by more than 300,000" still reads "by"."""
+    if number.qualifier_text and not number.qualifier_text.startswith(("+", "-plus", "or")):
+        return re.sub(rf"{re.escape(number.qualifier_text)}\s+(?:a\s+)?$", "", before, flags=re.IGNORECASE)
+    return before
 
 
 def _speculative(lead: str) -> bool:

@@ -41,9 +41,8 @@ FINAL_ROUND = _anywhere(
     r"(?:second|2nd)[\s-]*(?:preference|choice)s?\s+(?:votes\s+)?(?:were\s+)?(?:included|counted|added|taken\s+into\s+account)|"
     r"final\s+(?:round|count|tally|total|result|stage|figures?)|second\s+(?:round|count|stage)|run-?off|"
     r"after\s+transfers|head[\s-]to[\s-]head|\(\s*total\s*\)|in\s+total|overall\s+total")
-TRANSFER_BEFORE = _before(r"\(\s*(?:second|2nd)\s+(?:round|preferences?|count)\s*\)|transfers?\s+(?:of\s+)?|"
-                          r"transferred\s+|picked\s+up\s+|gained\s+|received\s+an?\s+(?:extra|additional)\s+|"
-                          r"(?:an?\s+)?(?:extra|additional)\s+")
+TRANSFER_BEFORE = _before(r"\(\s*(?:second|2nd)\s+(?:round|preferences?|count)\s*\)|\btransfers?\s+(?:of\s+)?|"
+                          r"\btransferred\s+")
 TRANSFER_AFTER = _after(r"(?:more\s+|extra\s+|additional\s+)?(?:second|2nd)[\s-]*(?:preference|choice)s?(?:\s+votes)?"
                         r"(?!\s+(?:were|was)\s+(?:included|counted))|transfers?\b|transferred")
 EQUALS_AFTER = re.compile(r"^\s*=", I)
@@ -51,8 +50,11 @@ EQUALS_AFTER = re.compile(r"^\s*=", I)
 # -- what a figure is ---------------------------------------------------------------------------
 MARGIN_BEFORE = _before(
     r"(?:majority|margin|lead|gap|advantage|victory\s+margin|winning\s+margin)(?:\s+of)?(?:\s+(?:just|only|some|a\s+mere))?|"
+    r"(?:majority|margin|lead|gap)(?:\s+(?![\d£$])[\w’'-]+){0,4}?\s+(?:was|were|is|of|stood\s+at|at|to|:)|"
     r"\b(?:won|win|wins|winning|beat|beating|beats|defeated|defeating|ahead|led|leads|lead|leading|trailed|trailing|"
-    r"lost|losing)\b(?:\s+\S+){0,5}?\s+by(?:\s+(?:just|only|some|a\s+mere))?|^\s*by(?:\s+(?:just|only|some))?")
+    r"lost|losing|trounced|trouncing|thrashed|thrashing|edged|edging|pipped|pipping|outpolled|outpolling|clear|"
+    r"victory|triumphed|romped|cruised|squeaked|scraped)\b(?:\s+\S+){0,6}?\s+by(?:\s+(?:just|only|some|a\s+mere))?|"
+    r"^\s*by(?:\s+(?:just|only|some))?")
 MARGIN_AFTER = _after(
     r"[\s-]*votes?[\s-]+(?:majority|margin|lead|win|victory|gap|advantage|ahead|clear|behind|short)|"
     r"(?:point|percentage[\s-]point)s?\s+(?:majority|margin|lead|win|victory|gap|advantage|ahead|clear|behind)|"
@@ -93,6 +95,19 @@ NATIONAL = _anywhere(r"nationally|national\s+(?:polls?|vote|share)|across\s+(?:t
                      r"general\s+election|in\s+(?:scotland|wales|england)|outside\s+(?:the\s+capital|london)|"
                      r"local\s+elections|by-election|council\s+elections|assembly\s+(?:election|vote|seats)|"
                      r"london-wide\s+list|list\s+vote|constituency\s+vote\s+for\s+the\s+assembly")
+# Another contest in the same article: Assembly, councils, Parliament, other mayoralties.
+OTHER_CONTEST = re.compile(
+    r"\b(?:assembly\s+(?:members?|candidates?|seats?|elections?|votes?|results?|list|race|contest)|"
+    r"london-wide\s+(?:list|assembly)|AMs?\b|councillors?|council\s+(?:seats?|elections?|candidates?)|"
+    r"general\s+election|by-?election|MPs?\b|parliamentary|police\s+and\s+crime\s+commissioner|PCC\b|"
+    r"metro\s+mayor|combined\s+authority|mayor\s+of\s+(?!London\b)(?-i:[A-Z])\w+|(?:greater\s+manchester|west\s+midlands|"
+    r"liverpool|west\s+yorkshire|tees\s+valley|north\s+of\s+tyne|bristol|cambridgeshire|south\s+yorkshire|"
+    r"east\s+midlands|north\s+east|york\s+and\s+north\s+yorkshire)\s+mayor(?:alty|al)?)", re.IGNORECASE)
+# A figure that is forecast, needed or hoped for is not a result.
+FORECAST = re.compile(r"\b(?:would|could|might|expected\s+to|likely\s+to|on\s+course|set\s+to|forecasts?|"
+                      r"projected|predicted|predicts?|targets?|targeting|hopes?\s+to|hoping\s+to|needs?\s+to|needed|"
+                      r"aiming|aims?\s+to|required|requires?|tipped)\b", re.IGNORECASE)
+THIS_TIME = _anywhere(r"this\s+time|this\s+year|on\s+this\s+occasion|now")
 HYPOTHETICAL = _anywhere(r"would|could|might|may|if|hopes?\s+to|hoping|expected|expects|likely|aims?\s+to|needs?\s+to|"
                          r"target|bid\s+to|tipped")
 NEGATION = _anywhere(r"not|never|no|failed\s+to|without")
@@ -116,8 +131,8 @@ FEWER_VOTES_THAN = re.compile(r"\b(?:won|got|received|polled|secured|took)\s+few
                               r"\b(?:finished|came|ended(?:\s+up)?|was|were|placed|trailed|trailing|trails)\s+"
                               r"(?:\w+\s+){0,2}?behind\b|\btrailed\b|\blost\s+(?:out\s+)?to\b|\bwas\s+beaten\s+by\b",
                               I)
-BEAT = re.compile(r"\b(?:beat|beats|beating|defeated|defeating|defeats|ousted|ousting|saw\s+off|edged\s+out|trounced|"
-                  r"thrashed)\b", I)
+BEAT = re.compile(r"\b(?:beat|beats|beating|defeated|defeating|defeats|ousted|ousting|saw\s+off|edged\s+out|edging\s+out|"
+                  r"trounced|trouncing|thrashed|thrashing|pipped|pipping|outpolled|outpolling|squeezed\s+out)\b", I)
 WINNER = re.compile(r"\b(?:(?:has\s+been|was|is|been|got|being)\s+(?:(?:first|duly|comfortably|narrowly|easily|"
                     r"finally|officially|again)\s+)?(?:re-?)?elected|(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?"
                     r"(?:mayor|Mayor)|(?:won|wins|win|secured|secures|clinched|clinches|claimed|claims)\s+(?:a|an|another|"
