@@ -14,7 +14,8 @@ from factcheck.ledger.facts import Facts
 _PARTY_BEFORE_PERSON = re.compile(r"^(?:['’]s?)?\s*(?:[\w-]+\s+){0,3}$")
 # Between a person and their party label: "Sian Berry (Green)", "Count Binface, Independent:".
 _PARTY_AFTER_PERSON = re.compile(r"^\s*[(,:/]\s*$|^\s*,?\s+(?:of|for|from)\s+(?:the\s+)?$|^\s*\(\s*$")
-_FOR_AFTER = re.compile(r"^\s+(?:votes?\s+|first[\s-]preferences?\s+)?(?:for|going\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+_FOR_AFTER = re.compile(r"^\s+(?:votes?\s+|first[\s-]preferences?\s+)?(?:for|going\s+to)\s+(?:the\s+)?"
+                        r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord)\.?\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:['’]s?|['’])\s*$")
 
 
@@ -121,12 +122,29 @@ def pick_anchor(text: str, anchors: list[Anchor], position: int, end: int, claus
             return a  # "44.8% for Bailey", "1,028,966 votes for Mr Livingstone"
     before_in_clause = [a for a in usable if clause[0] <= a.start and a.end <= position]
     if before_in_clause:
-        return before_in_clause[-1]
+        best = before_in_clause[-1]
+        aside = _last_appositive(text, clause[0], position)
+        if aside and aside[0] <= best.start and best.end <= aside[1]:
+            outside = [a for a in before_in_clause if a.end <= aside[0]]
+            if outside:
+                return outside[-1]  # "Piers Corbyn, brother of Jeremy Corbyn, won ...": the subject precedes the aside
+        return best
     after_in_clause = [a for a in usable if end <= a.start < clause[1] and a.start - end <= 60]
     if after_in_clause:
         return after_in_clause[0]
     before = [a for a in usable if sentence_start <= a.start and a.end <= position]
     return before[-1] if before else None
+
+
+# ", brother of the former leader Jeremy Corbyn," or ", the Tory candidate,": an aside that describes the subject
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|who|whose|brother|sister|son|daughter|wife|husband|[a-z][\w-]*)\b[^,;]{0,90},\s")
+
+
+def _last_appositive(text: str, start: int, end: int) -> tuple[int, int] | None:
+    found = None
+    for m in _APPOSITIVE.finditer(text, start, end):
+        found = (m.start(), m.end())
+    return found
 
 
 def resolve(anchor: Anchor, facts: Facts) -> tuple[tuple[str, ...], str | None]:

@@ -31,6 +31,8 @@ _FOR_ANCHOR = re.compile(r"^\s+(?:votes?\s+|first[\s-]preferences?\s+)?(?:for|to
                          re.IGNORECASE)
 _SCORELINE = re.compile(r"^\s*(?:votes?\s+|per\s*cent\s+|%\s*|pc\s+)?(?:to|v\.?|vs\.?|versus|against)\s*$",
                         re.IGNORECASE)
+# "won by 70 votes", "beat her by just 3,000 votes": "by" with a vote count is a margin
+_BY_BEFORE = re.compile(r"\bby\s+(?:just\s+|only\s+|some\s+|a\s+mere\s+)?$", re.IGNORECASE)
 _FOR_PLACE = re.compile(r"\b(?:to|for)\s+(?:a\s+|the\s+)?(?:distant\s+|close\s+)?$", re.IGNORECASE)
 _BASE_BEFORE_YEAR = re.compile(r"\b(?:on|from|since|than|compared\s+(?:with|to)|against)\s+(?:[\w’'.-]+\s+){0,3}$",
                                re.IGNORECASE)
@@ -66,7 +68,7 @@ _BALLOTS_NEAR = re.compile(r"(?:turnout|ballot\s+papers|ballots\s+cast|votes\s+c
                            r"(?:cast|counted|issued|verified)", re.IGNORECASE)
 _VALID_NEAR = re.compile(r"valid\s+(?:votes|first[\s-]preferences?|ballots)\s*(?:of|was|were|totalled|:)?\s*$|"
                          r"^\s+valid\s+(?:votes|first[\s-]preferences?|ballots)", re.IGNORECASE)
-_HEADING_WORDS = re.compile(r"^[\w&’'()\s:-]{1,60}$")
+_HEADING_WORDS = re.compile(r"^[\w&’'(),\s:-]{1,60}$")
 
 
 class Extraction(BaseModel):
@@ -279,7 +281,7 @@ class _Builder:
         if unit in (NumUnit.PERCENT, NumUnit.POINTS, NumUnit.FRACTION):
             if cues.THRESHOLD.search(near[-30:]):
                 return None, None
-            turnout = _cue_before(cues.TURNOUT, near) or cues.TURNOUT.search(after[:25])
+            turnout = _cue_before(cues.TURNOUT, before[-120:]) or cues.TURNOUT.search(after[:25])
             if cues.FROM_BEFORE.search(near):
                 return (Kind.TURNOUT if turnout else Kind.SHARE), "previous"
             changed = number.signed or cues.CHANGE_BEFORE.search(near) or cues.CHANGE_AFTER.match(after)
@@ -301,12 +303,13 @@ class _Builder:
                     return Kind.CANDIDATES, None
             if cues.DEPOSIT.search(after[:80]) or cues.DEPOSIT.search(near[-30:]):
                 return Kind.DEPOSITS, "lost" if cues.DEPOSIT_LOST.search(after[:80]) else "kept"
-            if cues.MARGIN_BEFORE.search(near) and cues.VOTES_AFTER.match(after):
+            if (cues.MARGIN_BEFORE.search(near) or _BY_BEFORE.search(near)) and cues.VOTES_AFTER.match(after):
                 return Kind.MARGIN_VOTES, None
             if number.value >= 100 and not number.words and cues.VOTES_AFTER.match(after):
                 return Kind.VOTES, None
             return None, None
-        if cues.MARGIN_BEFORE.search(near) or cues.MARGIN_AFTER.match(after):
+        if (cues.MARGIN_BEFORE.search(near) or cues.MARGIN_AFTER.match(after)
+                or (_BY_BEFORE.search(near) and cues.VOTES_AFTER.match(after) and not cues.CHANGE_BEFORE.search(near))):
             return Kind.MARGIN_VOTES, None
         if _ELECTORATE_NEAR.search(near) or _ELECTORATE_NEAR.match(after):
             return Kind.ELECTORATE, None
@@ -350,6 +353,8 @@ class _Builder:
             if eid:
                 return eid, f"{year} named beside the figure", None
         clause_text = self.text[clause[0]:clause[1]]
+        if kind in (Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE):
+            return self.article, self.article_basis, None  # "down 4 points on four years ago": the baseline
         if relation == "previous" or cues.PREVIOUS_ELECTION.search(clause_text):
             if self.article:
                 previous = self.index.previous(self.article)
@@ -655,8 +660,8 @@ def _nearest_round(sentence: str, position: int) -> Round:
 
 
 def _cue_before(pattern: re.Pattern[str], before: str) -> bool:
-    """The cue occurs before the figure with no other figure in between."""
+    """The cue occurs before the figure with no other percentage in between."""
     last = None
     for last in pattern.finditer(before):
         pass
-    return last is not None and not re.search(r"\d", before[last.end():])
+    return last is not None and not re.search(r"\d\s*(?:%|per\s*cent|pc\b|points?)", before[last.end():], re.IGNORECASE)

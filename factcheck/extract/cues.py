@@ -53,7 +53,7 @@ MARGIN_BEFORE = _before(
     r"(?:majority|margin|lead|gap)(?:\s+(?![\d£$])[\w’'-]+){0,4}?\s+(?:was|were|is|of|stood\s+at|at|to|:)|"
     r"\b(?:won|win|wins|winning|beat|beating|beats|defeated|defeating|ahead|led|leads|lead|leading|trailed|trailing|"
     r"lost|losing|trounced|trouncing|thrashed|thrashing|edged|edging|pipped|pipping|outpolled|outpolling|clear|"
-    r"victory|triumphed|romped|cruised|squeaked|scraped)\b(?:\s+\S+){0,6}?\s+by(?:\s+(?:just|only|some|a\s+mere))?|"
+    r"victory|triumphed|romped|cruised|squeaked|scraped)\b(?:\s+\S+){0,8}?\s+by(?:\s+(?:just|only|some|a\s+mere))?|"
     r"^\s*by(?:\s+(?:just|only|some))?")
 MARGIN_AFTER = _after(
     r"[\s-]*votes?[\s-]+(?:majority|margin|lead|win|victory|gap|advantage|ahead|clear|behind|short)|"
@@ -108,8 +108,8 @@ FORECAST = re.compile(r"\b(?:would|could|might|expected\s+to|likely\s+to|on\s+co
                       r"projected|predicted|predicts?|targets?|targeting|hopes?\s+to|hoping\s+to|needs?\s+to|needed|"
                       r"aiming|aims?\s+to|required|requires?|tipped)\b", re.IGNORECASE)
 THIS_TIME = _anywhere(r"this\s+time|this\s+year|on\s+this\s+occasion|now")
-HYPOTHETICAL = _anywhere(r"would|could|might|may|if|hopes?\s+to|hoping|expected|expects|likely|aims?\s+to|needs?\s+to|"
-                         r"target|bid\s+to|tipped")
+HYPOTHETICAL = _anywhere(r"would|could|might|if|hop(?:e|es|ed|ing)\s+to|expected|expects|likely|aim(?:s|ed)?\s+to|"
+                         r"needs?\s+to|target|bid\s+to|tipped|wants?\s+to|wanted\s+to|seeks?\s+to|sought\s+to")
 NEGATION = _anywhere(r"not|never|no|failed\s+to|without")
 
 # -- ranks, comparisons, winners ----------------------------------------------------------------
@@ -118,8 +118,9 @@ RANK_BEFORE = _before(r"\b(?:came|come|comes|coming|finished|finish|finishes|fin
                       r"(?:\s+(?:a|the|in|at))?(?:\s+(?:distant|close|strong|respectable|disappointing|creditable|"
                       r"surprise|joint|equal|narrow))?")
 RANK_AFTER_PLACE = _after(r"place\b|position\b|spot\b")
-RANK_AFTER_END = re.compile(r"^\s*(?:[,.;:)]|$|with\b|behind\b|ahead\b|on\b|after\b|in\s+(?:the\s+)?(?:race|contest|"
-                            r"first\s+round|constituency)|overall\b|place\b|position\b)", I)
+RANK_AFTER_END = re.compile(r"^\s*(?:[,.;:)–—-]|$|with\b|behind\b|ahead\b|on\b|after\b|in\s+(?:the\s+)?(?:race|contest|"
+                            r"first\s+round|constituency|count|poll\b)|overall\b|place\b|position\b|and\b|as\b|but\b|"
+                            r"while\b|despite\b|for\s+the\b|of\s+(?:the\s+)?\d+\b)", I)
 RANK_FORCED = _before(r"\b(?:beat|beating|beaten|pushed|pushing|push|relegated|relegating|knocked|knocking|"
                       r"forced|forcing|squeezed|squeezing|bumped)\b.{0,60}?\binto(?:\s+(?:a|the))?(?:\s+(?:distant|close))?")
 RUNNER_UP = _anywhere(r"runners?[\s-]up")
