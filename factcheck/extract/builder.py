@@ -198,6 +198,8 @@ class _Builder:
             return None
         if number.unit is NumUnit.COUNT and cues.SEATS.match(after):
             return None
+        if number.unit is NumUnit.PERCENT and cues.DEPOSIT.search(sentence_text) and self._is_threshold(number):
+            return None  # "returned to anyone who wins 5 per cent": the rule, not a result
         before = _strip_hedge(before, number)
         annotation = self._annotates(previous_claim, previous_number, number)
         inherited = None if annotation else self._inherits(number, before, previous_claim, s)
@@ -315,7 +317,7 @@ class _Builder:
             return Kind.ELECTORATE, None
         if _REJECTED_NEAR.search(near) or _REJECTED_NEAR.match(after):
             return Kind.REJECTED, None
-        if _VALID_NEAR.search(near) or _VALID_NEAR.match(after):
+        if (_VALID_NEAR.search(near) or _VALID_NEAR.match(after)) and not _VOTE_VERB_BEFORE.search(near[-30:]):
             return Kind.VALID_VOTES, None
         if _BALLOTS_NEAR.search(near) or _BALLOTS_NEAR.match(after):
             return Kind.BALLOTS, None
@@ -385,6 +387,10 @@ class _Builder:
             if tail.startswith(("'s", "’s")) and not re.search(r"\d", self.text[y.end:number.start]):
                 return int(y.value), False
         return None, False
+
+    def _is_threshold(self, number: NumberMention) -> bool:
+        thresholds = {float(e.deposit_threshold) for e in self.index.elections.values()}
+        return any(t - 1e-9 <= number.value < t + 1e-9 for t in thresholds)
 
     def _inherits(self, number: NumberMention, before: str, previous_claim: Claim | None,
                   s: _Sentence) -> Claim | None:
