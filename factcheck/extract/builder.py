@@ -43,6 +43,7 @@ _SHARE_CONTEXT = re.compile(r"vot|share|ballot|poll|\bwon\b|\bwin|took|receiv|se
 # Between a name and its figure in a results line: "Khan (Lab) 1,013,721", "Sian Berry, Green: 197,976".
 _GLUE = re.compile(r"^(?:['’]s?)?\s*(?:\([^)]{0,40}\)|,\s*[^,:;.\d]{1,45}:)?\s*[:,–-]?\s*(?:\([^)]{0,25}\)\s*)?"
                    r"(?:on|at|with|polled|got|won|took|received|secured|had|scored)?\s*$", re.IGNORECASE)
+_ROW_LABEL = re.compile(r"^[\s,:|–-]*(?:\(?[A-Z][\w'’&.-]*\)?[\s,:|–-]+){0,4}$")
 # "the first two candidates", "the top three": a part of the field, not its size.
 _PART_OF_FIELD = re.compile(r"\b(?:first|top|last|leading|main|other|remaining|final|both|major|front-?running|"
                             r"bottom|two|three)\s+$", re.IGNORECASE)
@@ -56,18 +57,23 @@ _KEPT_DEPOSIT = re.compile(r"\b(?:kept|keep|keeps|retained|retain|saved|save|hel
                            r"(?:£[\d,]+\s+)?deposits?\b", re.IGNORECASE)
 _TERM = re.compile(r"\b(second|third|fourth)\s+term", re.IGNORECASE)
 _TERM_N = {"second": 2, "third": 3, "fourth": 4}
-_REJECTED_NEAR = re.compile(r"(?:rejected|spoilt|spoiled|invalid|void)\s+(?:ballot\s+)?(?:papers|ballots|votes)?\s*"
-                            r"(?:numbered|totalled|of|were|was|:)?\s*$|^\s+(?:ballot\s+)?(?:papers|ballots|votes)?\s*"
-                            r"(?:were\s+)?(?:rejected|spoilt|spoiled|declared\s+invalid|void)", re.IGNORECASE)
-_ELECTORATE_NEAR = re.compile(r"(?:electorate|registered\s+voters|electors|eligible\s+voters)\s*(?:of|was|were|stood\s+at|"
-                              r"numbered|totalled|:)?\s*$|^\s+(?:registered\s+voters|electors|people\s+(?:were\s+)?"
-                              r"(?:registered|eligible))", re.IGNORECASE)
-_BALLOTS_NEAR = re.compile(r"(?:turnout|ballot\s+papers|ballots\s+cast|votes\s+cast|papers\s+counted)\s*(?:of|was|were|"
-                           r"stood\s+at|totalled|:)?\s*$|^\s+(?:people\s+|voters\s+|londoners\s+)?(?:turned\s+out|voted\b|"
-                           r"cast\s+(?:a|their)\s+(?:vote|ballot))|^\s+(?:ballot\s+papers|ballots|votes)\s+(?:were\s+)?"
-                           r"(?:cast|counted|issued|verified)", re.IGNORECASE)
-_VALID_NEAR = re.compile(r"valid\s+(?:votes|first[\s-]preferences?|ballots)\s*(?:of|was|were|totalled|:)?\s*$|"
-                         r"^\s+valid\s+(?:votes|first[\s-]preferences?|ballots)", re.IGNORECASE)
+# Totals named next to a figure, read backwards (BEFORE, ending at the figure) or forwards (AFTER).
+_REJECTED_BEFORE = re.compile(r"(?:rejected|spoilt|spoiled|invalid|void)\s+(?:ballot\s+)?(?:papers|ballots|votes)?\s*"
+                              r"(?:numbered|totalled|of|were|was|:)?\s*$", re.IGNORECASE)
+_REJECTED_AFTER = re.compile(r"^\s+(?:ballot\s+)?(?:papers|ballots|votes)?\s*(?:were\s+)?(?:rejected|spoilt|spoiled|"
+                             r"declared\s+invalid|void)", re.IGNORECASE)
+_ELECTORATE_BEFORE = re.compile(r"(?:electorate|registered\s+voters|electors|eligible\s+voters)\s*(?:of|was|were|"
+                                r"stood\s+at|numbered|totalled|:)?\s*$", re.IGNORECASE)
+_ELECTORATE_AFTER = re.compile(r"^\s+(?:registered\s+voters|electors|(?:[\w’'-]+\s+){0,2}(?:were\s+|are\s+)?"
+                               r"(?:registered|eligible)\s+(?:to\s+vote|voters|electors)\b)", re.IGNORECASE)
+_BALLOTS_BEFORE = re.compile(r"(?:turnout|ballot\s+papers|ballots\s+cast|votes\s+cast|papers\s+counted)\s*(?:of|was|"
+                             r"were|stood\s+at|totalled|:)?\s*$", re.IGNORECASE)
+_BALLOTS_AFTER = re.compile(r"^\s+(?:people\s+|voters\s+|londoners\s+)?(?:turned\s+out|voted\b|cast\s+(?:a|their)\s+"
+                            r"(?:vote|ballot))|^\s+(?:ballot\s+papers|ballots|votes)\s+(?:were\s+)?(?:cast|counted|issued|"
+                            r"verified)", re.IGNORECASE)
+_VALID_BEFORE = re.compile(r"valid\s+(?:votes|first[\s-]preferences?|ballots)\s*(?:of|was|were|totalled|:)?\s*$",
+                           re.IGNORECASE)
+_VALID_AFTER = re.compile(r"^\s+valid\s+(?:votes|first[\s-]preferences?|ballots)", re.IGNORECASE)
 _HEADING_WORDS = re.compile(r"^[\w&’'(),\s:-]{1,60}$")
 
 
@@ -132,7 +138,8 @@ class _Builder:
                 claim = self._number_claim(s, number, anchors, section, previous_claim, previous_number)
                 if claim is not None:
                     claims.append(claim)
-                previous_claim, previous_number = claim, number
+                if claim is not None or number.unit not in _WORDS_AND_DATES:
+                    previous_claim, previous_number = claim, number
             claims.extend(self._word_claims(s, anchors, section))
             named = {a.persons for a in anchors if a.persons and not a.pronoun}
             if len(named) == 1:
@@ -214,6 +221,8 @@ class _Builder:
             kind, relation = self._kind(number, before, after, sentence_text)
         if kind is None and number.unit is NumUnit.ORDINAL and self._listed_rank(number, after, anchors):
             kind = Kind.RANK
+        if kind is Kind.VOTES and self._continues_list(number, after, previous_claim, previous_number, anchors):
+            kind, relation = previous_claim.kind, previous_claim.relation  # type: ignore[union-attr]
         if kind is None:
             return None
         anchor = self._subject_anchor(kind, number, before, clause, s, anchors) if not scoreline else scoreline
@@ -313,13 +322,13 @@ class _Builder:
         if (cues.MARGIN_BEFORE.search(near) or cues.MARGIN_AFTER.match(after)
                 or (_BY_BEFORE.search(near) and cues.VOTES_AFTER.match(after) and not cues.CHANGE_BEFORE.search(near))):
             return Kind.MARGIN_VOTES, None
-        if _ELECTORATE_NEAR.search(near) or _ELECTORATE_NEAR.match(after):
+        if _ELECTORATE_BEFORE.search(near) or _ELECTORATE_AFTER.match(after):
             return Kind.ELECTORATE, None
-        if _REJECTED_NEAR.search(near) or _REJECTED_NEAR.match(after):
+        if _REJECTED_BEFORE.search(near) or _REJECTED_AFTER.match(after):
             return Kind.REJECTED, None
-        if (_VALID_NEAR.search(near) or _VALID_NEAR.match(after)) and not _VOTE_VERB_BEFORE.search(near[-30:]):
+        if (_VALID_BEFORE.search(near) or _VALID_AFTER.match(after)) and not _VOTE_VERB_BEFORE.search(near[-30:]):
             return Kind.VALID_VOTES, None
-        if _BALLOTS_NEAR.search(near) or _BALLOTS_NEAR.match(after):
+        if _BALLOTS_BEFORE.search(near) or _BALLOTS_AFTER.match(after):
             return Kind.BALLOTS, None
         if cues.TRANSFER_BEFORE.search(near) or cues.TRANSFER_AFTER.match(after):
             return Kind.TRANSFERS, None
@@ -331,6 +340,9 @@ class _Builder:
         glued = anchor is not None and anchor.end <= number.start and _GLUE.match(self.text[anchor.end:number.start])
         glued = glued or (anchor is not None and anchor.start >= number.end
                           and _FOR_ANCHOR.match(self.text[number.end:anchor.start]))
+        # a results row: "Ram Gidoomal  CPA  42,060" (a short line of a name, a label and a figure)
+        glued = glued or (anchor is not None and anchor.end <= number.start and len(sentence.split()) <= 10
+                          and _ROW_LABEL.match(self.text[anchor.end:number.start]))
         if kind is Kind.VOTES:
             return bool(cues.VOTES_AFTER.match(after) or _VOTE_VERB_BEFORE.search(before[-60:]) or glued
                         or section.round or cues.FIRST_ROUND.search(after[:40]) or cues.FINAL_ROUND.search(before))
@@ -387,6 +399,20 @@ class _Builder:
             if tail.startswith(("'s", "’s")) and not re.search(r"\d", self.text[y.end:number.start]):
                 return int(y.value), False
         return None, False
+
+    def _continues_list(self, number: NumberMention, after: str, previous_claim: Claim | None,
+                        previous_number: NumberMention | None, anchors: list[Anchor]) -> bool:
+        """"102,355 second preferences, Johnson 82,880": a list keeps counting the same thing."""
+        if previous_claim is None or previous_number is None or previous_claim.kind not in (Kind.TRANSFERS, Kind.VOTES):
+            return False
+        if previous_claim.sentence_start > number.start or cues.VOTES_AFTER.match(after):
+            return False
+        between = [a for a in anchors if previous_number.end <= a.start and a.end <= number.start and a.persons]
+        if len(between) != 1:
+            return False
+        anchor = between[0]
+        return bool(re.fullmatch(r"[^.;\d]{0,40}?,\s*(?:and\s+|while\s+)?", self.text[previous_number.end:anchor.start])
+                    and re.fullmatch(r"[\s:]*(?:on\s+|with\s+)?", self.text[anchor.end:number.start]))
 
     def _is_threshold(self, number: NumberMention) -> bool:
         thresholds = {float(e.deposit_threshold) for e in self.index.elections.values()}
@@ -608,6 +634,8 @@ class _Builder:
         return Claim(**claim)
 
 
+# Mentions that never break a list of figures ("102,355 second preferences, Johnson 82,880").
+_WORDS_AND_DATES = NON_RESULT_UNITS | {NumUnit.ORDINAL}
 _INHERITABLE = frozenset({Kind.SHARE, Kind.VOTES, Kind.TURNOUT, Kind.MARGIN_VOTES, Kind.MARGIN_POINTS, Kind.ELECTORATE,
                           Kind.BALLOTS})
 _NO_SUBJECT = frozenset({Kind.TURNOUT, Kind.TURNOUT_CHANGE, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJECTED,

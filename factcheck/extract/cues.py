@@ -66,7 +66,7 @@ CHANGE_BEFORE = _before(
 CHANGE_AFTER = _after(r"(?:percentage\s+)?(?:points?\s+)?(?:up|down|higher|lower|increase|decrease|rise|fall|"
                       r"improvement|drop|swing|on\s+(?:2\d{3}|the\s+last|last\s+time|four\s+years))\b")
 FROM_BEFORE = _before(r"\b(?:down|up|fallen|risen|rose|fell|dropped|climbed|slipped|increased|decreased|cut|"
-                      r"reduced|grew|shrunk|shrank)\s+from|\bcompared\s+(?:with|to)|\bfrom\s+a\s+(?:high|peak|low)\s+of")
+                      r"reduced|grew|shrunk|shrank)\s+from|\bfrom\s+a\s+(?:high|peak|low)\s+of")
 SWING = _anywhere(r"swing")
 TURNOUT = _anywhere(r"turnout|turned\s+out|turn[\s-]out|went\s+to\s+the\s+polls|cast\s+(?:a|their)\s+(?:vote|ballot)s?")
 ELECTORATE = _anywhere(r"electorate|registered\s+(?:voters|electors)|eligible\s+(?:voters|to\s+vote)|"
