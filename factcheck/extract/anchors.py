@@ -65,13 +65,11 @@ def sentence_anchors(text: str, start: int, end: int, entities: list[EntityMenti
         for m in pattern.finditer(sentence):
             anchors.append(Anchor(start + m.start(), start + m.end(), m.group(0), role=role))
     for m in cues.PRONOUN.finditer(sentence):
+        # A pronoun refers to the sentence's first-named person, else to the previous sentence's subject.
         p0 = start + m.start()
-        before = [a for a in anchors if a.persons and a.end <= p0]
-        referents = {a.persons for a in before} or ({previous_persons} if previous_persons else set())
-        if len(referents) == 1:
-            anchors.append(Anchor(p0, p0 + len(m.group(0)), m.group(0), persons=next(iter(referents)), pronoun=True))
-        else:
-            anchors.append(Anchor(p0, p0 + len(m.group(0)), m.group(0), pronoun=True))
+        named_before = [a for a in anchors if a.persons and not a.pronoun and a.end <= p0 and len(a.persons) == 1]
+        referent = named_before[0].persons if named_before else previous_persons
+        anchors.append(Anchor(p0, p0 + len(m.group(0)), m.group(0), persons=referent, pronoun=True))
     anchors.sort(key=lambda a: a.start)
     return anchors
 

@@ -25,8 +25,13 @@ _ELECTION_WORDS = re.compile(r"vot|elect|ballot|mayor|candidat|count|preference|
                              r"result|\bwon\b|\bwin|beat|defeat|deposit|runner|place", re.IGNORECASE)
 _VOTE_VERB_BEFORE = re.compile(r"\b(?:polled|poll|won|wins|win|took|takes|received|receives|got|gets|secured|"
                                r"gained|attracted|garnered|scored|amassed|collected|picked\s+up|tallied|bagged|"
+                               r"manage|managed|muster|mustered|scraped|scrape|drew|notched\s+up|"
                                r"grabbed|claimed|took\s+home|with|had|on|against|versus|vs)\b[^.;]{0,40}$",
                                re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(r"\b(?:total|tally|haul|count|vote)\s+(?:was|of|stood\s+at|reached|:)\s*$", re.IGNORECASE)
+# "X took 44 per cent ..., and won 51.5 per cent": a second verb shares the sentence's subject
+_AND_VERB = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?(?:won|took|polled|got|secured|finished|came|received|had|"
+                       r"gained|claimed|picked\s+up)\b[^,;]{0,40}$", re.IGNORECASE)
 _FOR_ANCHOR = re.compile(r"^\s+(?:votes?\s+|first[\s-]preferences?\s+)?(?:for|to|going\s+to)\s+(?:the\s+)?$",
                          re.IGNORECASE)
 _SCORELINE = re.compile(r"^\s*(?:votes?\s+|per\s*cent\s+|%\s*|pc\s+)?(?:to|v\.?|vs\.?|versus|against)\s*$",
@@ -141,11 +146,9 @@ class _Builder:
                 if claim is not None or number.unit not in _WORDS_AND_DATES:
                     previous_claim, previous_number = claim, number
             claims.extend(self._word_claims(s, anchors, section))
-            named = {a.persons for a in anchors if a.persons and not a.pronoun}
-            if len(named) == 1:
-                previous_persons = next(iter(named))
-            elif named:
-                previous_persons = ()
+            named = [a.persons for a in anchors if a.persons and not a.pronoun and len(a.persons) == 1]
+            if named:
+                previous_persons = named[0]  # a pronoun usually refers to the previous sentence's subject
         return claims
 
     def _bucket(self) -> list[_Sentence]:
@@ -267,7 +270,8 @@ class _Builder:
         if number.unit not in (NumUnit.PERCENT, NumUnit.POINTS):
             return None
         gap = self.text[previous_number.end:number.start]
-        if not re.fullmatch(r"\s*(?:\(|,|\s)\s*(?:first\s+preferences?|of\s+the\s+vote)?\s*", gap, re.IGNORECASE):
+        if not re.fullmatch(r"\s*[(,]?\s*(?:or|which\s+(?:was|is)|representing|equivalent\s+to|that\s+is|some|about)?"
+                            r"\s*(?:first\s+preferences?|of\s+the\s+vote)?\s*", gap, re.IGNORECASE):
             return None
         derived = {
             Kind.VOTES: Kind.SHARE, Kind.BALLOTS: Kind.TURNOUT, Kind.MARGIN_VOTES: Kind.MARGIN_POINTS,
@@ -292,7 +296,7 @@ class _Builder:
         if unit in (NumUnit.PERCENT, NumUnit.POINTS, NumUnit.FRACTION):
             if cues.THRESHOLD.search(near[-30:]):
                 return None, None
-            turnout = _cue_before(cues.TURNOUT, before[-120:]) or cues.TURNOUT.search(after[:25])
+            turnout = _cue_before(cues.TURNOUT, before[-120:]) or cues.TURNOUT.search(after[:45])
             if cues.FROM_BEFORE.search(near):
                 return (Kind.TURNOUT if turnout else Kind.SHARE), "previous"
             changed = number.signed or cues.CHANGE_BEFORE.search(near) or cues.CHANGE_AFTER.match(after)
@@ -345,7 +349,8 @@ class _Builder:
                           and _ROW_LABEL.match(self.text[anchor.end:number.start]))
         if kind is Kind.VOTES:
             return bool(cues.VOTES_AFTER.match(after) or _VOTE_VERB_BEFORE.search(before[-60:]) or glued
-                        or section.round or cues.FIRST_ROUND.search(after[:40]) or cues.FINAL_ROUND.search(before))
+                        or section.round or cues.FIRST_ROUND.search(after[:40]) or cues.FINAL_ROUND.search(before)
+                        or cues.FIRST_ROUND.search(before[-50:]) or _TOTAL_BEFORE.search(before[-40:]))
         return bool(glued or _SHARE_CONTEXT.search(sentence) or section.round)
 
     def _election(self, s: _Sentence, number: NumberMention, clause: tuple[int, int], relation: str | None,
@@ -411,8 +416,9 @@ class _Builder:
         if len(between) != 1:
             return False
         anchor = between[0]
-        return bool(re.fullmatch(r"[^.;\d]{0,40}?,\s*(?:and\s+|while\s+)?", self.text[previous_number.end:anchor.start])
-                    and re.fullmatch(r"[\s:]*(?:on\s+|with\s+)?", self.text[anchor.end:number.start]))
+        return bool(re.fullmatch(r"[^.;\d]{0,40}?,\s*(?:and\s+|while\s+|whereas\s+)?", self.text[previous_number.end:anchor.start])
+                    and re.fullmatch(r"[\s:]*(?:on\s+|with\s+|(?:picked\s+up|got|received|took|gained|won|had|"
+                                     r"secured|collected)\s+(?:just\s+|only\s+)?)?", self.text[anchor.end:number.start]))
 
     def _is_threshold(self, number: NumberMention) -> bool:
         thresholds = {float(e.deposit_threshold) for e in self.index.elections.values()}
@@ -487,7 +493,13 @@ class _Builder:
         if kind in (Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE):
             return pick_anchor(text, [a for a in anchors if a.end <= number.start], number.start, number.end, clause,
                                s.span.start, groupings)
-        return pick_anchor(text, anchors, number.start, number.end, clause, s.span.start, groupings)
+        chosen = pick_anchor(text, anchors, number.start, number.end, clause, s.span.start, groupings)
+        if chosen is not None and chosen.end <= number.start and _AND_VERB.search(text[chosen.end:number.start]):
+            subject = next((a for a in anchors if a.start >= s.span.start and (a.persons or a.party) and not a.pronoun
+                            and not a.unknown), None)
+            if subject is not None and subject is not chosen:
+                return subject
+        return chosen
 
     @property
     def _groupings(self) -> frozenset[str]:

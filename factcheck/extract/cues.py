@@ -26,7 +26,7 @@ def _anywhere(pattern: str) -> re.Pattern[str]:
 # -- clauses: where one claim's context ends -----------------------------------------------------
 CLAUSE_BREAK = re.compile(
     r";|\s[–—-]\s|, (?:\w+ )?(?=(?:after|while|whereas|but|although|though|compared|against|followed|"
-    r"ahead|behind|down|up|a majority|a margin|beating|finishing|taking|giving|leaving|which|who|where|"
+    r"ahead|behind|down|up|a majority|a margin|beating|finishing|taking|giving|leaving|"
     r"closer|narrower|meaning|making|securing|well|far|just|only)\b)",
     I,
 )
@@ -104,7 +104,7 @@ OTHER_CONTEST = re.compile(
     r"liverpool|west\s+yorkshire|tees\s+valley|north\s+of\s+tyne|bristol|cambridgeshire|south\s+yorkshire|"
     r"east\s+midlands|north\s+east|york\s+and\s+north\s+yorkshire)\s+mayor(?:alty|al)?)", re.IGNORECASE)
 # A figure that is forecast, needed or hoped for is not a result.
-FORECAST = re.compile(r"\b(?:would|could|might|expected\s+to|likely\s+to|on\s+course|set\s+to|forecasts?|"
+FORECAST = re.compile(r"\b(?:would|could(?!\s+(?:only|manage|muster|scrape|not))|might|expected\s+to|likely\s+to|on\s+course|set\s+to|forecasts?|"
                       r"projected|predicted|predicts?|targets?|targeting|hopes?\s+to|hoping\s+to|needs?\s+to|needed|"
                       r"aiming|aims?\s+to|required|requires?|tipped)\b", re.IGNORECASE)
 THIS_TIME = _anywhere(r"this\s+time|this\s+year|on\s+this\s+occasion|now")

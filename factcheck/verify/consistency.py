@@ -77,7 +77,8 @@ def clashes(claims: Iterable[Claim], runoff: dict[str, bool]) -> list[tuple[Clai
         if c.kind is not Kind.MARGIN_VOTES or c.subject:
             continue
         votes = [v for v in claims if v.kind is Kind.VOTES and v.election == c.election and not v.scope
-                 and c.sentence_start - 400 <= v.start < c.start and len(v.subject) == 1]
+                 and c.sentence_start - 400 <= v.start < c.start and len(v.subject) == 1
+                 and (v.round == c.round or Round.UNSTATED in (v.round, c.round))]
         pair = _last_pair(votes)
         if pair:
             a, b = pair
@@ -108,16 +109,25 @@ def _last_pair(votes: list[Claim]) -> tuple[Claim, Claim] | None:
 
 
 def apply_consistency(findings: list[Finding], runoff: dict[str, bool]) -> list[Finding]:
-    """Replace a finding with an internal-consistency clash where the ledger did not already object."""
+    """Report a clash where the ledger could not judge: a figure it left unverifiable disagrees with another.
+
+    Where the ledger has already flagged a figure, the clash adds nothing; where it supports every
+    figure involved, the "clash" only means the figures were paired wrongly, so it is not reported.
+    """
     by_claim = {id(f.claim): i for i, f in enumerate(findings)}
-    flagged = {id(f.claim) for f in findings if f.verdict in (Verdict.CONTRADICTED, Verdict.IMPRECISE)}
+    verdicts = {id(f.claim): f.verdict for f in findings}
     out = list(findings)
     for claim, others, why in clashes([f.claim for f in findings], runoff):
         involved = [claim, *others]
-        if any(id(c) in flagged for c in involved):
+        states = [verdicts[id(c)] for c in involved]
+        if any(v in (Verdict.CONTRADICTED, Verdict.IMPRECISE) for v in states):
             continue
-        i = by_claim[id(claim)]
-        out[i] = Finding(claim=claim, verdict=Verdict.CONTRADICTED, rule="internal consistency", reason=why,
-                         related=tuple(_place(c) for c in others))
-        flagged.add(id(claim))
+        open_ = [c for c in involved if verdicts[id(c)] is Verdict.UNVERIFIABLE]
+        if not open_:
+            continue
+        target = open_[-1]
+        rest = tuple(c for c in involved if c is not target)
+        out[by_claim[id(target)]] = Finding(claim=target, verdict=Verdict.CONTRADICTED, rule="internal consistency",
+                                            reason=why, related=tuple(_place(c) for c in rest))
+        verdicts[id(target)] = Verdict.CONTRADICTED
     return out
