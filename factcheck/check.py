@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 from pydantic import BaseModel, ConfigDict
 
 from factcheck.errors import FactcheckError, InputError
-from factcheck.extract.builder import extract_claims
+from factcheck.extract.builder import Extraction, extract_claims
+from factcheck.extract.election import ElectionChoice
 from factcheck.extract.mentions import Mentions, Sentence
 from factcheck.ingest import DEFAULT_MAX_BYTES, Article, discover, read_article
 from factcheck.kinds import Kind
@@ -23,6 +24,7 @@ from factcheck.verify.findings import Finding, Verdict
 from factcheck.verify.verifier import verify_claims
 
 CHUNK_CHARS = 100_000  # long texts are analysed in pieces so no single doc grows without bound
+_FIT_KINDS = frozenset({Kind.VOTES, Kind.SHARE, Kind.MARGIN_VOTES, Kind.TRANSFERS, Kind.RANK})
 _IGNORE = re.compile(r"factcheck:\s*ignore", re.IGNORECASE)
 
 
@@ -84,6 +86,8 @@ class Checker:
     def findings(self, article: Article, mentions: Mentions) -> ArticleReport:
         extraction = extract_claims(article.text, mentions, self.index, forced_election=self.options.election,
                                     published=article.published)
+        if extraction.election.election is None and extraction.election.candidates:
+            extraction = self._best_fit(article, mentions, extraction)
         claims = [c for c in extraction.claims if self.options.kinds is None or c.kind in self.options.kinds]
         findings = verify_claims(claims, self.index)
         runoff = {eid: self.index.facts(eid).is_runoff for eid in self.index.elections}
@@ -91,6 +95,22 @@ class Checker:
         findings = sorted(_suppress(article, findings), key=lambda f: (f.claim.start, f.claim.end))
         return ArticleReport(path=article.path, article=article, election=extraction.election.election,
                              election_basis=extraction.election.basis, findings=tuple(findings))
+
+    def _best_fit(self, article: Article, mentions: Mentions, undecided: Extraction) -> Extraction:
+        """When names and dates leave a tie, the election whose record fits clearly more figures."""
+        fits = []
+        for eid in undecided.election.candidates:
+            trial = extract_claims(article.text, mentions, self.index, forced_election=eid, published=article.published)
+            exact = [c for c in trial.claims if c.kind in _FIT_KINDS]
+            supported = sum(1 for f in verify_claims(exact, self.index) if f.verdict is Verdict.SUPPORTED)
+            fits.append((supported, eid, trial))
+        fits.sort(key=lambda t: -t[0])
+        if len(fits) >= 2 and fits[0][0] >= fits[1][0] + 2:
+            supported, eid, trial = fits[0]
+            basis = (f"{undecided.election.basis}; its figures fit {eid} best "
+                     f"({supported} supported against {fits[1][0]} for {fits[1][1]})")
+            return trial.model_copy(update={"election": ElectionChoice(election=eid, basis=basis)})
+        return undecided
 
     # -- drivers ------------------------------------------------------------------------------
     def check_articles(self, articles: list[Article]) -> list[ArticleReport]:

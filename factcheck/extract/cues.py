@@ -146,6 +146,8 @@ PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", I)
 # -- which election -----------------------------------------------------------------------------
 TERM = re.compile(r"\b(?P<n>second|third|fourth|2nd|3rd|4th)\s+(?:consecutive\s+|successive\s+|straight\s+|"
                   r"four-year\s+|full\s+)?term\b", I)
+REELECTED = _anywhere(r"re-?elect(?:ed|ion)|held\s+on|hold\s+on|retain(?:ed|s)?|kept\s+(?:his|her)\s+job|another\s+term|"
+                      r"(?:second|third|fourth)\s+(?:successive|consecutive|straight)\s+(?:win|victory|term)")
 PREVIOUS_ELECTION = _anywhere(r"last\s+time|at\s+the\s+last\s+election|the\s+previous\s+election|"
                               r"(?:four|five|three)\s+years\s+(?:ago|earlier)|in\s+the\s+last\s+(?:contest|election|race)")
 DATELINE = re.compile(r"\b(?:date|published|posted|updated|first\s+published)\b\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2}|"

@@ -19,6 +19,7 @@ from factcheck.extract.mentions import EntityKind, Mentions
 from factcheck.ledger.index import LedgerIndex
 from factcheck.numbers import NumUnit
 
+_LEDE_CHARS = 400
 _TERM_NUMBER = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%B %d, %Y", "%b %d, %Y")
 
@@ -29,6 +30,7 @@ class ElectionChoice(BaseModel):
     election: str | None
     basis: str  # the evidence, for the report
     scores: dict[str, float] = {}
+    candidates: tuple[str, ...] = ()  # when undecided: the elections the evidence points between
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -87,6 +89,16 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
                     scores[won] += 4.0
                     reasons[won].append(f"{m.group(0)} for {index.registry.people[person].name}")
 
+    for m in cues.REELECTED.finditer(text):
+        sentence = _sentence_around(mentions, m.start())
+        near = [e for e in mentions.entities if e.kind is EntityKind.PERSON and sentence[0] <= e.start < sentence[1]]
+        for mention in near[:1]:
+            for person in mention.ids:
+                repeats = [eid for eid, w in index.winners() if w == person][1:]
+                for eid in repeats:
+                    scores[eid] += 3.0 / len(repeats)
+                    reasons[eid].append(f"{m.group(0)} ({index.registry.people[person].name})")
+
     counts = {int(n.value) for n in mentions.numbers if n.unit is NumUnit.COUNT and n.value >= 10_000
               and n.hi - n.lo <= 1}
     for eid, figures in index.vote_counts.items():
@@ -95,12 +107,13 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
             scores[eid] += min(6.0, 2.0 * hits)
             reasons[eid].append(f"{hits} figure{'s' if hits > 1 else ''} found in its record")
 
-    years = [int(n.value) for n in mentions.numbers if n.unit is NumUnit.YEAR]
+    # Years in the headline and lede name the election; later ones usually compare with another.
+    years = [int(n.value) for n in mentions.numbers if n.unit is NumUnit.YEAR and n.start < _LEDE_CHARS]
     for year in set(years):
         eid = election_for_year(index, year)
         if eid:
-            scores[eid] += min(1.5, 0.5 * years.count(year))
-            reasons[eid].append(f"mentions {year}")
+            scores[eid] += 1.0
+            reasons[eid].append(f"{year} in the opening lines")
 
     if not scores:
         return ElectionChoice(election=None, basis="no names, dates or figures point to an election")
@@ -108,9 +121,9 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
     best, best_score = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     if best_score < 1.0 or best_score - runner_up < 0.5:
-        tied = ", ".join(e for e, s in ranked[:3])
-        return ElectionChoice(election=None, basis=f"evidence does not single out one election ({tied})",
-                              scores=dict(scores))
+        tied = [e for e, s in ranked if s >= max(1.0, best_score - 1.5)][:3]
+        return ElectionChoice(election=None, basis=f"evidence does not single out one election ({', '.join(tied)})",
+                              scores=dict(scores), candidates=tuple(tied))
     return ElectionChoice(election=best, basis="; ".join(reasons[best]), scores=dict(scores))
 
 
