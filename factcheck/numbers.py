@@ -76,7 +76,7 @@ _SUFFIX_SCALE = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_0
                  "billion": 1_000_000_000, "thousand": 1_000}
 
 _NUMWORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
-_WORDS = rf"(?:{_NUMWORD})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_NUMWORD}))*"
+_WORDS = rf"(?:a\s+(?=(?:hundred|thousand|million|billion)\b))?(?:{_NUMWORD})(?:(?:[\s-]+(?:and[\s-]+)?)(?:{_NUMWORD}))*"
 
 # Digits: grouped with one consistent separator (",", ", " as in "977, 601", a space or a
 # no-break space as in "1 206 034"), or plain; then an optional decimal part.
@@ -251,7 +251,7 @@ def _parse_words(phrase: str) -> tuple[float | None, float]:
     total, current, step = 0, 0, 1.0
     seen = False
     for token in re.split(r"[\s-]+", phrase.lower()):
-        if token == "and" or not token:
+        if token in ("and", "a") or not token:
             continue
         if token in _UNITS:
             current += _UNITS[token]

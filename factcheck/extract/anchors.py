@@ -16,6 +16,8 @@ _PARTY_BEFORE_PERSON = re.compile(r"^(?:['’]s?)?\s*(?:[\w-]+\s+){0,3}$")
 _PARTY_AFTER_PERSON = re.compile(r"^\s*[(,:/]\s*$|^\s*,?\s+(?:of|for|from)\s+(?:the\s+)?$|^\s*\(\s*$")
 _FOR_AFTER = re.compile(r"^\s+(?:votes?\s+|first[\s-]preferences?\s+)?(?:for|going\s+to)\s+(?:the\s+)?"
                         r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord)\.?\s+)?$", re.IGNORECASE)
+# "Zac Goldsmith's 73,722": a possessive name that owns the figure right after it
+_OWNS_A_FIGURE = re.compile(r"['’]s?\s+[\d£$]")
 _POSSESSIVE = re.compile(r"^(?:['’]s?|['’])\s*$")
 
 
@@ -127,7 +129,8 @@ def pick_anchor(text: str, anchors: list[Anchor], position: int, end: int, claus
             if outside:
                 return outside[-1]  # "Piers Corbyn, brother of Jeremy Corbyn, won ...": the subject precedes the aside
         return best
-    after_in_clause = [a for a in usable if end <= a.start < clause[1] and a.start - end <= 60]
+    after_in_clause = [a for a in usable if end <= a.start < clause[1] and a.start - end <= 60
+                       and not _OWNS_A_FIGURE.match(text, a.end)]
     if after_in_clause:
         return after_in_clause[0]
     before = [a for a in usable if sentence_start <= a.start and a.end <= position]

@@ -28,6 +28,8 @@ _VOTE_VERB_BEFORE = re.compile(r"\b(?:polled|poll|won|wins|win|took|takes|receiv
                                r"manage|managed|muster|mustered|scraped|scrape|drew|notched\s+up|"
                                r"grabbed|claimed|took\s+home|with|had|on|against|versus|vs)\b[^.;]{0,40}$",
                                re.IGNORECASE)
+_BACKED_AFTER = re.compile(r"^\s+(?:londoners|voters|people|electors)\s+(?:backed|voted\s+for|supported|chose|picked)\b",
+                           re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(r"\b(?:total|tally|haul|count|vote)\s+(?:was|of|stood\s+at|reached|:)\s*$", re.IGNORECASE)
 # "X took 44 per cent ..., and won 51.5 per cent": a second verb shares the sentence's subject
 _AND_VERB = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?(?:won|took|polled|got|secured|finished|came|received|had|"
@@ -121,6 +123,10 @@ class _Builder:
         self.article = choice.election
         self.article_basis = choice.basis
         self.years = [n for n in mentions.numbers if n.unit is NumUnit.YEAR]
+        self._sentence_year: int | None = None  # "In 2008 ..." or "Four years later ..." opening a sentence
+        self._last_year: int | None = None
+        self._last_place: EntityMention | None = None
+        self._election_years = set(index.by_year)
 
     # -- driver --------------------------------------------------------------------------------
     def run(self) -> list[Claim]:
@@ -130,6 +136,10 @@ class _Builder:
         previous_persons: tuple[str, ...] = ()
         for s in sentences:
             sentence_text = self.text[s.span.start:s.span.end]
+            self._sentence_year = self._opening_year(s, sentence_text)
+            places = [e for e in s.entities if e.kind is EntityKind.CONSTITUENCY]
+            if places:
+                self._last_place = places[-1]
             heading = self._heading(s, sentence_text)
             if heading is not None:
                 section = heading
@@ -146,6 +156,9 @@ class _Builder:
                 if claim is not None or number.unit not in _WORDS_AND_DATES:
                     previous_claim, previous_number = claim, number
             claims.extend(self._word_claims(s, anchors, section))
+            mentioned = [int(n.value) for n in s.numbers if n.unit is NumUnit.YEAR and n.value in self._election_years]
+            if mentioned or self._sentence_year:
+                self._last_year = mentioned[-1] if mentioned else self._sentence_year
             named = [a.persons for a in anchors if a.persons and not a.pronoun and len(a.persons) == 1]
             if named:
                 previous_persons = named[0]  # a pronoun usually refers to the previous sentence's subject
@@ -350,7 +363,8 @@ class _Builder:
         if kind is Kind.VOTES:
             return bool(cues.VOTES_AFTER.match(after) or _VOTE_VERB_BEFORE.search(before[-60:]) or glued
                         or section.round or cues.FIRST_ROUND.search(after[:40]) or cues.FINAL_ROUND.search(before)
-                        or cues.FIRST_ROUND.search(before[-50:]) or _TOTAL_BEFORE.search(before[-40:]))
+                        or cues.FIRST_ROUND.search(before[-50:]) or _TOTAL_BEFORE.search(before[-40:])
+                        or _BACKED_AFTER.match(after))
         return bool(glued or _SHARE_CONTEXT.search(sentence) or section.round)
 
     def _election(self, s: _Sentence, number: NumberMention, clause: tuple[int, int], relation: str | None,
@@ -381,6 +395,22 @@ class _Builder:
             return None, None, None
         return self.article, self.article_basis, None
 
+    def _opening_year(self, s: _Sentence, sentence_text: str) -> int | None:
+        """A year that frames a whole sentence: "In 2008 ...", "Four years later ..."."""
+        lead = sentence_text.lstrip()[:40]
+        offset = s.span.start + len(sentence_text) - len(sentence_text.lstrip())
+        for y in self.years:
+            if offset <= y.start < offset + 30 and re.match(r"\W*(?:(?:and|but|then|by)\s+)?(?:in|at|for|by)\s+(?:the\s+)?$",
+                                                            self.text[offset:y.start], re.IGNORECASE):
+                return int(y.value)
+        later = cues.YEARS_LATER.match(lead) or cues.YEARS_LATER.search(lead[:25])
+        if later and self._last_year:
+            n = later.group("n").lower()
+            years = int(n) if n.isdigit() else {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8}[n]
+            sign = -1 if later.group("dir").lower() in ("earlier", "before") else 1
+            return self._last_year + sign * years
+        return None
+
     def _year_for(self, number: NumberMention, clause: tuple[int, int]) -> tuple[int | None, bool]:
         """The election year written beside a figure, and whether it is a baseline ("up on 2016", "than in 2016").
 
@@ -390,19 +420,23 @@ class _Builder:
         after = [y for y in self.years if number.end <= y.start < clause[1]]
         for y in after:
             between = self.text[number.end:y.start]
-            if not re.search(r"\d", between) and not cues.SINCE_BEFORE.search(self.text[max(0, y.start - 20):y.start]):
+            if (not re.search(r"\d", between) and len(between) <= 60 and not re.search(r"[,;]\s+(?:and|but|while)\b", between)
+                    and not cues.SINCE_BEFORE.search(self.text[max(0, y.start - 20):y.start])):
                 return int(y.value), bool(_BASE_BEFORE_YEAR.search(between))
         if cues.THIS_TIME.search(self.text[clause[0]:number.start]):
-            return None, False
+            return self._sentence_year, False
         before = [y for y in self.years if clause[0] <= y.start and y.end <= number.start]
         for y in reversed(before):
-            lead = self.text[clause[0]:y.start]
-            tail = self.text[y.end:y.end + 3]
-            if (re.fullmatch(r"\W*(?:\w+\W+){0,2}?(?:in|In|of|at|for)\s+", lead)
-                    and not re.search(r"\d", self.text[y.end:number.start])):
-                return int(y.value), False
-            if tail.startswith(("'s", "’s")) and not re.search(r"\d", self.text[y.end:number.start]):
-                return int(y.value), False
+            if re.search(r"\d", self.text[y.end:number.start]) or cues.SINCE_BEFORE.search(self.text[max(0, y.start - 20):y.start]):
+                continue
+            if _inside_aside(self.text, clause[0], y.start, number.start):
+                continue  # "Khan, first elected in 2016, won ...": the year belongs to the aside
+            if re.search(r"\d\s*(?:%|per\s*cent|pc|votes?|points?|preferences?)?\s+(?:in|of)\s+$",
+                         self.text[max(clause[0], y.start - 30):y.start], re.IGNORECASE):
+                continue  # "from 44.2 per cent in 2016 to 40 per cent": the year belongs to the earlier figure
+            return int(y.value), False
+        if self._sentence_year:
+            return self._sentence_year, False
         return None, False
 
     def _continues_list(self, number: NumberMention, after: str, previous_claim: Claim | None,
@@ -493,6 +527,11 @@ class _Builder:
         if kind in (Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE):
             return pick_anchor(text, [a for a in anchors if a.end <= number.start], number.start, number.end, clause,
                                s.span.start, groupings)
+        if _PARTICIPLE_CLAUSE.match(text, clause[0]) and not any(
+                clause[0] <= a.start and a.end <= number.start and (a.persons or a.party) for a in anchors):
+            subject = _main_subject(text, anchors, s.span.start, clause[0])
+            if subject is not None:
+                return subject  # "Khan won Barnet and Camden, taking 74,927 votes": the main clause's subject
         chosen = pick_anchor(text, anchors, number.start, number.end, clause, s.span.start, groupings)
         if chosen is not None and chosen.end <= number.start and _AND_VERB.search(text[chosen.end:number.start]):
             subject = next((a for a in anchors if a.start >= s.span.start and (a.persons or a.party) and not a.pronoun
@@ -531,6 +570,8 @@ class _Builder:
         if places:
             chosen = min(places, key=lambda e: (e.start > position, abs(e.start - position)))
             return chosen.ids[0], chosen.text, None
+        if self._last_place is not None and cues.THE_CONSTITUENCY.search(self.text[clause[0]:clause[1]]):
+            return self._last_place.ids[0], self._last_place.text, None
         boroughs = [e for e in s.entities if e.kind is EntityKind.BOROUGH
                     and re.search(r"\b(?:in|across|of|for)\s+(?:the\s+)?$", self.text[max(0, e.start - 12):e.start])]
         if boroughs:
@@ -672,6 +713,26 @@ def _direction(context: str) -> int:
     negative = bool(_NEGATIVE.search(context))
     positive = bool(_POSITIVE.search(context))
     return -1 if negative and not positive else 1 if positive and not negative else 0
+
+
+_PARTICIPLE_CLAUSE = re.compile(rf",\s+(?:\w+ly\s+)?(?:{cues.PARTICIPLES})\b", re.IGNORECASE)
+
+
+def _main_subject(text: str, anchors: list[Anchor], sentence_start: int, clause_start: int) -> Anchor | None:
+    """The first person or party named in the sentence that is not a possessive modifier ("Livingstone's run")."""
+    for a in anchors:
+        if a.start < sentence_start or a.start >= clause_start or a.unknown:
+            continue
+        if (a.persons or a.party) and not re.match(r"['’]s?\b", text[a.end:a.end + 2]):
+            return a
+    return None
+
+
+def _inside_aside(text: str, clause_start: int, year_start: int, number_start: int) -> bool:
+    """Whether a year sits in a comma-delimited aside that closes before the figure."""
+    opening = text.rfind(",", clause_start, year_start)
+    closing = text.find(",", year_start, number_start)
+    return opening >= 0 and closing >= 0 and not re.match(r",\s+(?:and|but|while|then)\b", text[opening:opening + 8])
 
 
 def _strip_hedge(before: str, number: NumberMention) -> str:

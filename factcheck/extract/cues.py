@@ -24,10 +24,13 @@ def _anywhere(pattern: str) -> re.Pattern[str]:
 
 
 # -- clauses: where one claim's context ends -----------------------------------------------------
+# Participles that open a clause sharing the main clause's subject: "Khan won, taking 40 per cent".
+PARTICIPLES = (r"taking|winning|securing|polling|gaining|finishing|picking\s+up|getting|receiving|claiming|collecting|"
+               r"scoring|bagging|grabbing|ending\s+(?:up\s+)?(?:on|with)")
 CLAUSE_BREAK = re.compile(
     r";|\s[–—-]\s|, (?:\w+ )?(?=(?:after|while|whereas|but|although|though|compared|against|followed|"
-    r"ahead|behind|down|up|a majority|a margin|beating|finishing|taking|giving|leaving|"
-    r"closer|narrower|meaning|making|securing|well|far|just|only)\b)",
+    r"ahead|behind|down|up|a majority|a margin|beating|giving|leaving|"
+    r"closer|narrower|meaning|making|well|far|just|only|" + PARTICIPLES + r")\b)",
     I,
 )
 
@@ -50,7 +53,8 @@ EQUALS_AFTER = re.compile(r"^\s*=", I)
 # -- what a figure is ---------------------------------------------------------------------------
 MARGIN_BEFORE = _before(
     r"(?:majority|margin|lead|gap|advantage|victory\s+margin|winning\s+margin)(?:\s+of)?(?:\s+(?:just|only|some|a\s+mere))?|"
-    r"(?:majority|margin|lead|gap)(?:\s+(?![\d£$])[\w’'-]+){0,4}?\s+(?:was|were|is|of|stood\s+at|at|to|:)|"
+    r"(?:majority|margin|lead|gap)(?:\s+(?![\d£$])[\w’'-]+){0,4}?\s+(?:was|were|is|of|stood\s+at|at|to|:)"
+    r"(?:\s+(?:just|only|some|a\s+mere))?|"
     r"\b(?:won|win|wins|winning|beat|beating|beats|defeated|defeating|ahead|led|leads|lead|leading|trailed|trailing|"
     r"lost|losing|trounced|trouncing|thrashed|thrashing|edged|edging|pipped|pipping|outpolled|outpolling|clear|"
     r"victory|triumphed|romped|cruised|squeaked|scraped)\b(?:\s+\S+){0,8}?\s+by(?:\s+(?:just|only|some|a\s+mere))?|"
@@ -148,6 +152,8 @@ TERM = re.compile(r"\b(?P<n>second|third|fourth|2nd|3rd|4th)\s+(?:consecutive\s+
                   r"four-year\s+|full\s+)?term\b", I)
 REELECTED = _anywhere(r"re-?elect(?:ed|ion)|held\s+on|hold\s+on|retain(?:ed|s)?|kept\s+(?:his|her)\s+job|another\s+term|"
                       r"(?:second|third|fourth)\s+(?:successive|consecutive|straight)\s+(?:win|victory|term)")
+YEARS_LATER = re.compile(r"\b(?P<n>two|three|four|five|six|eight|\d)\s+years\s+(?P<dir>later|on|after(?:wards)?|earlier|before)\b", I)
+THE_CONSTITUENCY = _anywhere(r"the\s+constituency|the\s+seat|there")
 PREVIOUS_ELECTION = _anywhere(r"last\s+time|at\s+the\s+last\s+election|the\s+previous\s+election|"
                               r"(?:four|five|three)\s+years\s+(?:ago|earlier)|in\s+the\s+last\s+(?:contest|election|race)")
 DATELINE = re.compile(r"\b(?:date|published|posted|updated|first\s+published)\b\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2}|"

@@ -54,7 +54,7 @@ def verify_claim(claim: Claim, index: LedgerIndex) -> Finding:
         outcome = compare(claim, fact)
         if outcome.passed:
             return _finding(claim, Verdict.SUPPORTED, fact, f"{outcome.rule} ({fact.note})", index, reason=fact.note)
-    for fact, outcome in outcomes:
+    for fact, outcome in outcomes + [(f, compare(claim, f)) for f in other_basis_facts(claim, facts)]:
         if outcome.imprecise:
             return _finding(claim, Verdict.IMPRECISE, fact, outcome.rule, index, suggest=True)
     nearest = _nearest(claim, expected)
