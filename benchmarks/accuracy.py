@@ -145,7 +145,8 @@ def _replacement(mention: str) -> str | None:
     if n.unit is NumUnit.COUNT and n.hi - n.lo <= 1 and n.value >= 10_000:
         return format_like(n.value + 3_000, n)
     if n.unit is NumUnit.COUNT and n.value >= 1_000_000:
-        return format_like(n.value * 1.25, n)
+        # move well past the written rounding, so "a million" becomes "2 million", "1.2 million" "1.5 million"
+        return format_like(n.value + max(0.25 * n.value, 2 * (n.hi - n.lo)), n)
     if n.unit in (NumUnit.PERCENT, NumUnit.POINTS) and not n.signed:
         return format_like(n.value + 3, n)
     if n.unit is NumUnit.PERCENT and n.signed:

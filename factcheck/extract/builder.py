@@ -729,10 +729,14 @@ def _main_subject(text: str, anchors: list[Anchor], sentence_start: int, clause_
 
 
 def _inside_aside(text: str, clause_start: int, year_start: int, number_start: int) -> bool:
-    """Whether a year sits in a comma-delimited aside that closes before the figure."""
+    """Whether a year sits in a comma-delimited aside ("Khan, first elected in 2016, won ...") that closes
+    before the figure; a bare time phrase (", in 2016,") dates the main clause instead."""
     opening = text.rfind(",", clause_start, year_start)
     closing = text.find(",", year_start, number_start)
-    return opening >= 0 and closing >= 0 and not re.match(r",\s+(?:and|but|while|then)\b", text[opening:opening + 8])
+    if opening < 0 or closing < 0 or re.match(r",\s+(?:and|but|while|then)\b", text[opening:opening + 8]):
+        return False
+    return not re.fullmatch(r",\s*(?:in|at|by)\s+(?:the\s+)?\d{4}(?:\s+(?:election|contest|race|poll))?\s*,",
+                            text[opening:closing + 1])
 
 
 def _strip_hedge(before: str, number: NumberMention) -> str:
