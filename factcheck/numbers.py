@@ -139,14 +139,43 @@ _MULTIPLE_AFTER = re.compile(r"^\s+times\b|^-fold\b", re.IGNORECASE)
 _MONEY_AFTER = re.compile(r"^\s?(?:pounds|dollars|euros|pence|p)\b", re.IGNORECASE)
 
 
-def find_numbers(text: str) -> list[NumberMention]:
-    """Every number in `text`, in order, each with exact code-point offsets."""
+# Words that can start a number mention; with any token holding a digit or currency sign they are the only
+# places worth trying the grammar above (the pipeline finds them with a lexeme flag, in C).
+START_WORDS = frozenset([*_UNITS, *_TENS, *_SCALES, *_ORDINALS, "half", "a", "one", "two", "three", "four",
+                         *_MONTHS.split("|")])
+
+
+def can_start_number(token_text: str) -> bool:
+    return any(c.isdigit() for c in token_text) or token_text[:1] in "£$€+-−–" or token_text.lower() in START_WORDS
+
+
+def find_numbers(text: str, starts: list[int] | None = None) -> list[NumberMention]:
+    """Every number in `text`, in order, each with exact code-point offsets.
+
+    `starts`, if given, lists the only offsets where a mention may begin (token starts the pipeline
+    flagged); scanning only there gives the same mentions as scanning everywhere, much faster.
+    """
     out: list[NumberMention] = []
-    for m in _MASTER.finditer(text):
+    if starts is None:
+        matches = _MASTER.finditer(text)
+    else:
+        matches = _matches_at(text, starts)
+    for m in matches:
         mention = _mention(text, m)
         if mention is not None:
             out.append(mention)
     return out
+
+
+def _matches_at(text: str, starts: list[int]):
+    cursor = 0
+    for start in starts:
+        if start < cursor:
+            continue
+        m = _MASTER.match(text, start)
+        if m is not None and m.end() > m.start():
+            cursor = m.end()
+            yield m
 
 
 def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
@@ -273,9 +302,16 @@ def _parse_words(phrase: str) -> tuple[float | None, float]:
     return value, (step if current == 0 and total else 1.0)
 
 
+_HEDGE_LAST_WORDS = frozenset(
+    "than over above of excess upwards exceeding least minimum almost nearly under below shy quite to approaching "
+    "over most as maximum around about roughly approximately approx approx. some circa c. estimated region less "
+    "a".split())
+
+
 def _hedge(text: str, start: int, end: int) -> tuple[Qualifier | None, str | None]:
     before = text[max(0, start - 40):start]
-    m = _HEDGE_BEFORE.search(before)
+    words = before.split()
+    m = _HEDGE_BEFORE.search(before) if words and words[-1].lower() in _HEDGE_LAST_WORDS else None
     if m:
         for i, (qualifier, _) in enumerate(_HEDGES):
             if m.group(f"q{i}"):

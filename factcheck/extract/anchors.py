@@ -57,8 +57,8 @@ def sentence_anchors(text: str, start: int, end: int, entities: list[EntityMenti
         group = next(g for g in ("t", "full", "single") if m.group(g))
         s0, s1 = start + m.start(group), start + m.end(group)
         name = m.group(group)
-        if m.start() == 0 and group != "t":
-            continue  # a capitalised word opening a sentence is not evidence of a name
+        if m.start() == 0 and group == "single":
+            continue  # one capitalised word opening a sentence is not evidence of a name
         if group == "full" and _PLACE_BEFORE.search(sentence[:m.start()]):
             continue  # "born in Ladbroke Grove": a place, not a person
         if not _overlaps(covered, s0, s1) and not _NOT_NAMES.search(name):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
 
@@ -113,6 +114,12 @@ class _Sentence:
     numbers: list[NumberMention] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)
     breaks: list[int] = field(default_factory=list)
+    marks: dict[str, list[int]] = field(default_factory=dict)  # where each context cue starts, found once
+
+    def cue_between(self, text: str, name: str, pattern: re.Pattern[str], start: int, end: int) -> bool:
+        if name not in self.marks:
+            self.marks[name] = [m.start() for m in pattern.finditer(text, self.span.start, self.span.end)]
+        return any(start <= p < end for p in self.marks[name])
 
 
 class _Builder:
@@ -135,6 +142,9 @@ class _Builder:
         section = _Section()
         previous_persons: tuple[str, ...] = ()
         for s in sentences:
+            if not s.numbers and not s.entities and s.span.end - s.span.start > 80:
+                section = _Section()  # prose with nothing to claim ends any table section
+                continue
             sentence_text = self.text[s.span.start:s.span.end]
             self._sentence_year = self._opening_year(s, sentence_text)
             places = [e for e in s.entities if e.kind is EntityKind.CONSTITUENCY]
@@ -146,7 +156,8 @@ class _Builder:
                 continue
             if sentence_text.rstrip().endswith(".") and len(sentence_text.split()) >= 12:
                 section = _Section()
-            anchors = sentence_anchors(self.text, s.span.start, s.span.end, s.entities, previous_persons)
+            anchors = (sentence_anchors(self.text, s.span.start, s.span.end, s.entities, previous_persons)
+                       if s.entities or s.numbers else [])
             previous_claim: Claim | None = None
             previous_number: NumberMention | None = None
             for number in s.numbers:
@@ -155,13 +166,15 @@ class _Builder:
                     claims.append(claim)
                 if claim is not None or number.unit not in _WORDS_AND_DATES:
                     previous_claim, previous_number = claim, number
-            claims.extend(self._word_claims(s, anchors, section))
+            if anchors and cues.WORD_CLAIM_TRIGGER.search(sentence_text):
+                claims.extend(self._word_claims(s, anchors, section))
             mentioned = [int(n.value) for n in s.numbers if n.unit is NumUnit.YEAR and n.value in self._election_years]
             if mentioned or self._sentence_year:
                 self._last_year = mentioned[-1] if mentioned else self._sentence_year
-            named = [a.persons for a in anchors if a.persons and not a.pronoun and len(a.persons) == 1]
+            # the next sentence's pronouns usually refer to this sentence's subject (its first person, named or not)
+            named = [a.persons for a in anchors if a.persons and len(a.persons) == 1 and s.span.start <= a.start]
             if named:
-                previous_persons = named[0]  # a pronoun usually refers to the previous sentence's subject
+                previous_persons = named[0]
         return claims
 
     def _bucket(self) -> list[_Sentence]:
@@ -215,9 +228,10 @@ class _Builder:
         clause = self._clause(s, number.start, number.end)
         before, after = text[clause[0]:number.start], text[number.end:clause[1]]
         sentence_text = text[s.span.start:s.span.end]
-        if (cues.POLL.search(before) or cues.POLL_AFTER.match(after) or cues.NATIONAL.search(sentence_text)
-                or cues.FORECAST.search(before) or cues.OTHER_CONTEST.search(text[s.span.start:number.start])
-                or cues.OTHER_CONTEST.search(text[clause[0]:clause[1]])):
+        if (s.cue_between(text, "poll", cues.POLL, clause[0], number.start) or cues.POLL_AFTER.match(after)
+                or s.cue_between(text, "national", cues.NATIONAL, s.span.start, s.span.end)
+                or s.cue_between(text, "forecast", cues.FORECAST, clause[0], number.start)
+                or s.cue_between(text, "other", cues.OTHER_CONTEST, s.span.start, max(number.start, clause[1]))):
             return None
         if number.unit is NumUnit.COUNT and cues.SEATS.match(after):
             return None
@@ -540,7 +554,7 @@ class _Builder:
                 return subject
         return chosen
 
-    @property
+    @cached_property
     def _groupings(self) -> frozenset[str]:
         return frozenset(pid for pid, p in self.index.registry.parties.items() if p.grouping)
 

@@ -143,6 +143,10 @@ WINNER = re.compile(r"\b(?:(?:has\s+been|was|is|been|got|being)\s+(?:(?:first|du
                     r"(?:mayor|Mayor)|(?:won|wins|win|secured|secures|clinched|clinches|claimed|claims)\s+(?:a|an|another|"
                     r"his|her|the)\s+(?:(?:second|third|fourth|historic|record|new|further)\s+)*(?:term|election|mayoralty|"
                     r"race|contest|victory)|(?:won|wins|win)\s+re-?election)", I)
+# Any word that can start a claim without a number; a sentence without one needs no further look.
+WORD_CLAIM_TRIGGER = re.compile(r"runner|more\s|fewer\s|outpolled|ahead|behind|trail|lost|beat|defeat|ousted|saw\s+off|"
+                                r"edg|troun|thrash|pipp|squeezed|elect|won|win|secur|clinch|claim|deposit|keep|kept|"
+                                r"retain|saved|held", I)
 ROLE_WINNER = _anywhere(r"the\s+winner|the\s+victor|the\s+winning\s+candidate")
 ROLE_RUNNER_UP = _anywhere(r"the\s+runner[\s-]up|the\s+second[\s-]placed\s+candidate")
 PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", I)

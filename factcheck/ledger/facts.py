@@ -7,6 +7,7 @@ the count declared on the night), so a claim can be matched against both.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, field_serializer
 
@@ -81,6 +82,21 @@ def _sources(*figures: FactInput) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _memo(method):
+    """Answers never change for a loaded ledger, so each question is computed once per view."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        key = (method.__name__, args, tuple(sorted(kwargs.items())))
+        try:
+            return self._answers[key]
+        except KeyError:
+            value = self._answers[key] = method(self, *args, **kwargs)
+            return value
+
+    return wrapper
+
+
 class Facts:
     """Questions about one election, answered from its figures (as `variant` reports them)."""
 
@@ -89,6 +105,7 @@ class Facts:
         self.registry = registry
         self.variant = variant
         self._by_person = {c.person: c for c in election.candidates}
+        self._answers: dict[tuple, object] = {}
 
     # -- stored figures -------------------------------------------------------------------------
     def _count(self, count: Count | None, label: str) -> FactInput | None:
@@ -160,6 +177,7 @@ class Facts:
         return self._fact(kind, fig.value, Unit.VOTES, f"{what} as published", (fig,), **kw)
 
     # -- candidate votes ------------------------------------------------------------------------
+    @_memo
     def votes(self, person: str, round_: Round, scope: str | None = None) -> Fact | None:
         fig = self._round_input(person, round_, scope)
         if fig is None:
@@ -170,6 +188,7 @@ class Facts:
     def _effective_round(self, round_: Round) -> Round:
         return round_ if self.is_runoff else Round.FIRST
 
+    @_memo
     def transfers(self, person: str) -> Fact | None:
         cand = self._by_person.get(person)
         if cand is None or cand.final is None:
@@ -185,6 +204,7 @@ class Facts:
                           (final, first), subject=(person,))
 
     # -- totals ---------------------------------------------------------------------------------
+    @_memo
     def valid_votes(self, scope: str | None = None) -> Fact | None:
         if scope is not None:
             block = self._constituency(scope)
@@ -205,6 +225,7 @@ class Facts:
                           f"sum of all {len(inputs)} candidates' first-round votes (no published valid total)",
                           tuple(f for f in inputs if f))
 
+    @_memo
     def final_total(self) -> Fact | None:
         finals = [self._count(self._by_person[p].final, f"{self.surname(p)}, final round") for p in self.finalists()]
         if len(finals) < 2 or any(f is None for f in finals):
@@ -214,13 +235,16 @@ class Facts:
                           " + ".join(f"{f.value:,.0f}" for f in finals if f), tuple(f for f in finals if f),
                           round_=Round.FINAL)
 
+    @_memo
     def electorate(self) -> Fact | None:
         return self._stored(Kind.ELECTORATE, self._count(self.election.electorate, "electorate"), "electorate")
 
+    @_memo
     def rejected(self) -> Fact | None:
         return self._stored(Kind.REJECTED, self._count(self.election.rejected, "rejected ballot papers"),
                             "rejected ballot papers")
 
+    @_memo
     def ballots(self) -> Fact | None:
         stored = self._count(self.election.ballots, "ballot papers counted")
         if stored is not None:
@@ -233,6 +257,7 @@ class Facts:
         return self._fact(Kind.BALLOTS, v.value + r.value, Unit.VOTES,
                           f"{v.value:,.0f} + {r.value:,.0f} (valid first preferences + rejected ballot papers)", (v, r))
 
+    @_memo
     def turnout(self) -> Fact | None:
         """Turnout on the ledger's stated definition: derived where ballots and electorate are known."""
         t = self.election.turnout
@@ -250,6 +275,7 @@ class Facts:
         return self._fact(Kind.TURNOUT, value, Unit.PERCENT, f"{t.value}% as published ({t.definition})", (),
                           precision=precision, sources=t.sources, note=t.definition)
 
+    @_memo
     def turnout_valid_basis(self) -> Fact | None:
         """Turnout counted as valid votes over electorate, a basis some sources use."""
         valid, electorate = self.valid_votes(), self.electorate()
@@ -279,6 +305,7 @@ class Facts:
             return self.final_total()
         return self.valid_votes(scope)
 
+    @_memo
     def share(self, person: str, round_: Round, scope: str | None = None) -> Fact | None:
         round_ = self._effective_round(round_)
         if round_ is Round.FINAL and person not in self.finalists():
@@ -294,6 +321,7 @@ class Facts:
                           f"{num.value:,.0f} / {d.value:,.0f} ({num.label} / {d.label})", (num, d),
                           round_=round_, subject=(person,), scope=scope)
 
+    @_memo
     def order(self, round_: Round, scope: str | None = None) -> list[str]:
         """Candidates from most to fewest votes in a round (finalists only for a final round)."""
         round_ = self._effective_round(round_)
@@ -306,6 +334,7 @@ class Facts:
         figures = {p: self._round_input(p, round_) for p in people}
         return sorted((p for p in people if figures[p] is not None), key=lambda p: -figures[p].value)  # type: ignore[union-attr]
 
+    @_memo
     def rank(self, person: str, round_: Round = Round.FIRST, scope: str | None = None) -> Fact | None:
         ordering = self.order(round_, scope)
         if person not in ordering:
@@ -317,6 +346,7 @@ class Facts:
         return self._fact(Kind.RANK, position, Unit.RANK, f"position {position} of {len(ordering)} by votes ({listing}, ...)",
                           tuple(f for f in inputs if f), round_=round_, subject=(person,), scope=scope)
 
+    @_memo
     def margin_votes(self, round_: Round, pair: tuple[str, str] | None = None,
                      scope: str | None = None) -> Fact | None:
         round_ = self._effective_round(round_)
@@ -332,6 +362,7 @@ class Facts:
                           f"{a.value:,.0f} − {b.value:,.0f} ({a.label} − {b.label})", (a, b),
                           round_=round_, subject=pair, scope=scope)
 
+    @_memo
     def margin_points(self, round_: Round, pair: tuple[str, str] | None = None,
                       scope: str | None = None) -> Fact | None:
         round_ = self._effective_round(round_)
@@ -353,16 +384,19 @@ class Facts:
         ordering = self.order(round_, scope)
         return (ordering[0], ordering[1]) if len(ordering) >= 2 else None
 
+    @_memo
     def winner(self, scope: str | None = None) -> str | None:
         final = Round.FINAL if self.is_runoff and scope is None else Round.FIRST
         ordering = self.order(final, scope)
         return ordering[0] if ordering else None
 
+    @_memo
     def candidate_count(self) -> Fact:
         n = len(self.election.candidates)
         return self._fact(Kind.CANDIDATES, n, Unit.COUNT, f"{n} candidates on the ballot", (),
                           sources=self.election.candidates[0].first_round.sources)
 
+    @_memo
     def deposits(self, kept: bool) -> Fact | None:
         """How many candidates kept (or lost) their deposit: at least the threshold share of first preferences."""
         threshold = float(self.election.deposit_threshold)
@@ -376,6 +410,7 @@ class Facts:
                           f"{len(group)} {verb} (first-round share {'≥' if kept else '<'} {threshold:g}%: {names})",
                           (), subject=tuple(group), sources=self.election.candidates[0].first_round.sources)
 
+    @_memo
     def lost_deposit(self, person: str) -> Fact | None:
         share = self.share(person, Round.FIRST)
         if share is None:
@@ -387,6 +422,7 @@ class Facts:
                           share.inputs, subject=(person,))
 
     # -- change since the previous election ----------------------------------------------------------
+    @_memo
     def share_change(self, person: str, round_: Round, previous: Facts) -> Fact | None:
         """Change in share since `previous`, against the same party's candidate, else the same person."""
         now = self.share(person, round_)

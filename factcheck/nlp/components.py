@@ -6,11 +6,13 @@ mentions on a Doc extension, so the finding logic can be tested on a hand-built 
 
 from __future__ import annotations
 
+import bisect
 import re
 from statistics import median
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
+from spacy.attrs import IDX
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -18,7 +20,7 @@ from spacy.util import filter_spans
 from factcheck.extract.mentions import EntityKind, EntityMention
 from factcheck.ledger.index import load_index
 from factcheck.nlp.names import NameTable, looks_like_other_first_name
-from factcheck.numbers import find_numbers
+from factcheck.numbers import NumberMention, can_start_number, find_numbers
 
 for _name in ("fc_numbers", "fc_entities"):
     if not Doc.has_extension(_name):
@@ -30,30 +32,53 @@ _TERMINAL = re.compile(r"""[.!?:;"'”’)\]]\s*$""")
 @Language.component("factcheck_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence (headlines, tables, captions), except inside hard-wrapped prose."""
-    lines = doc.text.split("\n")
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    lines = text.split("\n")
     long_lines = [len(line) for line in lines if len(line) >= 50]
     wrapped = len(long_lines) >= 5 and sum(
         1 for line in lines if len(line) >= 50 and not _TERMINAL.search(line)) >= 0.6 * len(long_lines)
     width = median(long_lines) if wrapped else 0
-    for token in doc[:-1]:
-        if "\n" not in token.text and "\n" not in token.whitespace_:
-            continue
-        nxt = doc[token.i + 1]
-        if nxt.is_space:
-            continue
-        if wrapped and "\n\n" not in token.text + token.whitespace_:
-            line_start = doc.text.rfind("\n", 0, token.idx) + 1
-            previous_line = doc.text[line_start:token.idx + len(token.text)].rstrip()
-            if len(previous_line) >= 0.75 * width and not _TERMINAL.search(previous_line):
-                continue  # a soft wrap inside a sentence
-        nxt.is_sent_start = True
+    starts = doc.to_array([IDX]).tolist()
+    position = text.find("\n")
+    while position >= 0:
+        end = position
+        while end < len(text) and text[end].isspace():
+            end += 1
+        i = bisect.bisect_left(starts, end)
+        if i < len(doc) and (i == 0 or starts[i - 1] < end):
+            soft = False
+            if wrapped and "\n\n" not in text[position:end]:
+                line_start = text.rfind("\n", 0, position) + 1
+                previous_line = text[line_start:position].rstrip()
+                soft = len(previous_line) >= 0.75 * width and not _TERMINAL.search(previous_line)
+            if not soft and i > 0:
+                doc[i].is_sent_start = True
+        position = text.find("\n", end)
     return doc
 
 
-@Language.component("factcheck_numbers")
-def numbers(doc: Doc) -> Doc:
-    doc._.fc_numbers = find_numbers(doc.text)
-    return doc
+@Language.factory("factcheck_numbers")
+def make_numbers(nlp: Language, name: str) -> NumberFinder:
+    return NumberFinder(nlp)
+
+
+class NumberFinder:
+    """Number mentions, parsed by the one number parser at the tokens that can start one."""
+
+    def __init__(self, nlp: Language):
+        # A lexeme flag is computed once per word type, so finding candidates is a vectorised lookup.
+        self.flag = nlp.vocab.add_flag(can_start_number)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.fc_numbers = self.match(doc)
+        return doc
+
+    def match(self, doc: Doc) -> list[NumberMention]:
+        array = doc.to_array([self.flag, IDX])
+        starts = array[array[:, 0] == 1][:, 1].tolist()
+        return find_numbers(doc.text, starts)
 
 
 @Language.factory("factcheck_names", default_config={"ledger": None, "fuzzy_cutoff": 88.0})
@@ -67,6 +92,10 @@ class NameFinder:
     def __init__(self, nlp: Language, ledger: str | None, fuzzy_cutoff: float):
         self.table = NameTable.from_registry(load_index(ledger).registry)
         self.fuzzy_cutoff = fuzzy_cutoff
+        known = {w for alias in self.table.aliases for w in alias.split()}
+        # A capitalised word of six letters or more that is not an alias may be a misspelt surname.
+        self.fuzzy_flag = nlp.vocab.add_flag(
+            lambda w: len(w) >= 6 and w[:1].isupper() and w.isalpha() and not w.isupper() and w not in known)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._keys: dict[int, str] = {}
         for alias in self.table.aliases:
@@ -84,10 +113,11 @@ class NameFinder:
             span = doc[start:end]
             span.label_ = self._keys[key]
             spans.append(span)
-        blocked = self.table.blocked_ranges(doc.text) if self.table.not_in else []
+        text = doc.text  # built afresh on every access, so read once
+        blocked = self.table.blocked_ranges(text) if self.table.not_in else []
         found: list[EntityMention] = []
         for span in filter_spans(spans):
-            mention = self._accept(doc, span, blocked)
+            mention = self._accept(doc, text, span, blocked)
             if mention is not None:
                 found.append(mention)
         if self.fuzzy_cutoff < 100:
@@ -95,9 +125,8 @@ class NameFinder:
             found.sort(key=lambda m: m.start)
         return found
 
-    def _accept(self, doc: Doc, span, blocked) -> EntityMention | None:
+    def _accept(self, doc: Doc, text: str, span, blocked) -> EntityMention | None:
         targets = self.table.aliases[span.label_]
-        text = doc.text
         start, end = span.start_char, span.end_char
         kept = []
         for target in targets:
@@ -123,10 +152,11 @@ class NameFinder:
         covered = {i for m in found for i in range(m.start, m.end)}
         choices = self.table.fuzzy_choices
         out = []
-        for token in doc:
+        flagged = doc.to_array([self.fuzzy_flag])
+        for i in flagged.nonzero()[0].tolist():
+            token = doc[i]
             word = token.text
-            if (len(word) < 6 or not word[0].isupper() or not word.isalpha() or token.is_sent_start
-                    or token.idx in covered or word.lower() in choices or word.isupper()):
+            if token.is_sent_start or token.idx in covered or word.lower() in choices:
                 continue
             best = process.extractOne(word.lower(), choices.keys(), scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff)
             if best is None:

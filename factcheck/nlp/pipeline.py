@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -34,9 +35,21 @@ def build_pipeline(ledger: str | None = None, fuzzy_cutoff: float = DEFAULT_FUZZ
 
 def to_mentions(doc: Doc) -> Mentions:
     """Convert a processed doc to plain typed mentions: spaCy stops here."""
-    sentences = tuple(Sentence.model_construct(start=s.start_char, end=s.end_char) for s in doc.sents)
+    sentences = tuple(Sentence.model_construct(start=s, end=e) for s, e in sentence_bounds(doc))
     return Mentions.model_construct(sentences=sentences, numbers=tuple(doc._.fc_numbers or ()),
                                     entities=tuple(doc._.fc_entities or ()))
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence character spans, read from arrays rather than by walking tokens in Python."""
+    if not len(doc):
+        return []
+    array = doc.to_array([SENT_START, IDX])
+    starts = [int(idx) for flag, idx in array.tolist() if flag == 1] or [0]
+    if starts[0] != 0:
+        starts.insert(0, 0)
+    length = len(doc.text)
+    return [(s, e) for s, e in zip(starts, starts[1:] + [length])]
 
 
 def analyse(texts: Iterable[str], nlp: Language, batch_size: int = 32) -> Iterator[Mentions]:

@@ -125,7 +125,7 @@ def apply_consistency(findings: list[Finding], runoff: dict[str, bool]) -> list[
         open_ = [c for c in involved if verdicts[id(c)] is Verdict.UNVERIFIABLE]
         if not open_:
             continue
-        target = open_[-1]
+        target = claim if claim in open_ else open_[-1]
         rest = tuple(c for c in involved if c is not target)
         out[by_claim[id(target)]] = Finding(claim=target, verdict=Verdict.CONTRADICTED, rule="internal consistency",
                                             reason=why, related=tuple(_place(c) for c in rest))

@@ -48,11 +48,12 @@ def compare(claim: Claim, fact: Fact) -> Outcome:
     if q is Qualifier.AT_MOST:
         return Outcome(truth - slack <= stated + _EPS, False, f"'up to {claim.text}' {_holds(truth - slack <= stated)} ({shown})")
     if q is Qualifier.ALMOST:
-        ok = stated - tolerance - slack <= truth <= stated + half + slack + _EPS
+        # "almost 230,000": a little under the figure; a rounded figure's last step does not stretch "almost"
+        ok = stated - tolerance - slack <= truth <= stated + min(half, tolerance / 2) + slack + _EPS
         return Outcome(ok, False, f"'{claim.mention.qualifier_text if claim.mention else 'almost'} {claim.text}' "
                                   f"{_holds(ok)} ({shown})")
     if q is Qualifier.JUST_OVER:
-        ok = stated - half - slack - _EPS <= truth <= stated + tolerance + slack
+        ok = stated - min(half, tolerance / 2) - slack - _EPS <= truth <= stated + tolerance + slack
         return Outcome(ok, False, f"'just over {claim.text}' {_holds(ok)} ({shown})")
     if q is Qualifier.AROUND:
         ok = abs(truth - stated) <= max(half, tolerance) + slack + _EPS

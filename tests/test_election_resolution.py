@@ -1,0 +1,42 @@
+"""Which election an article, and each figure in it, is about."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factcheck.extract.election import dateline, resolve_article
+from factcheck.nlp.pipeline import build_pipeline, to_mentions
+
+
+def resolve(text: str, index, **kw):
+    return resolve_article(text, to_mentions(build_pipeline()(text)), index, **kw)
+
+
+def test_article_without_a_year_resolves_by_names_and_term(index):
+    text = "Boris Johnson has won a second term, beating Ken Livingstone. Jenny Jones came third."
+    assert resolve(text, index).election == "london-mayor-2012"
+
+
+def test_dateline_decides_between_elections_the_names_share(index):
+    assert resolve("date 2021-05-08 Sadiq Khan was re-elected.", index).election == "london-mayor-2021"
+    assert resolve("Sadiq Khan won.", index, published=dt.date(2024, 5, 4)).election == "london-mayor-2024"
+
+
+def test_verbatim_figures_point_to_their_election(index):
+    assert resolve("Livingstone took 667,877 first preferences.", index).election == "london-mayor-2000"
+
+
+def test_too_little_evidence_gives_no_election(index):
+    choice = resolve("Sadiq Khan spoke to reporters.", index)
+    assert choice.election is None
+    assert "does not single out" in choice.basis
+
+
+def test_forced_election_wins(index):
+    assert resolve("Khan won.", index, forced="london-mayor-2016").election == "london-mayor-2016"
+
+
+def test_dateline_formats():
+    assert dateline("Published: 8 May 2021\nKhan wins") == dt.date(2021, 5, 8)
+    assert dateline("Updated May 3, 2008 - Johnson") == dt.date(2008, 5, 3)
+    assert dateline("Khan wins") is None
