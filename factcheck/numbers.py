@@ -145,8 +145,11 @@ START_WORDS = frozenset([*_UNITS, *_TENS, *_SCALES, *_ORDINALS, "half", "a", "on
                          *_MONTHS.split("|")])
 
 
+_DIGIT_OR_CURRENCY = re.compile(r"[\d£$€]|^[+\-−–]")
+
+
 def can_start_number(token_text: str) -> bool:
-    return any(c.isdigit() for c in token_text) or token_text[:1] in "£$€+-−–" or token_text.lower() in START_WORDS
+    return bool(_DIGIT_OR_CURRENCY.search(token_text)) or token_text.lower() in START_WORDS
 
 
 def find_numbers(text: str, starts: list[int] | None = None) -> list[NumberMention]:

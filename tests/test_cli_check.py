@@ -112,7 +112,7 @@ def test_bad_input_is_one_line_exit_2_and_the_batch_goes_on(tmp_path: Path):
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("fmt, needle", [("text", "CONTRADICTED"), ("markdown", "| where | verdict |")])
+@pytest.mark.parametrize("fmt, needle", [("text", "CONTRADICTED 161,202"), ("markdown", "| where | verdict |")])
 def test_human_formats_show_the_flagged_claim(fmt: str, needle: str):
     result = run(str(FIXTURES / "classic-2004.txt"), "--format", fmt)
     assert needle in result.stdout and "161,210" in result.stdout

@@ -2,7 +2,14 @@
 
 from factcheck.ledger.facts import Fact, Facts
 from factcheck.ledger.index import LedgerIndex, default_ledger_dir, load_index
-from factcheck.ledger.loader import load_ledger
 from factcheck.ledger.schema import Election, Ledger
+
+
+def load_ledger(directory):
+    """Validate and load a ledger directory (see `factcheck.ledger.loader`)."""
+    from factcheck.ledger.loader import load_ledger as load
+
+    return load(directory)
+
 
 __all__ = ["Election", "Fact", "Facts", "Ledger", "LedgerIndex", "default_ledger_dir", "load_index", "load_ledger"]

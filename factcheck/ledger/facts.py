@@ -56,7 +56,12 @@ class Fact(BaseModel):
         return _whole(value) if self.unit in (Unit.VOTES, Unit.COUNT, Unit.RANK, Unit.FLAG) else value
 
     def derivation(self) -> str:
-        return f"{fmt(self.value, self.unit)} = {self.formula}" if self.inputs else self.formula
+        """"161,210 = 828,390 − 667,180 (...)" for a computed figure, "828,390 (..., as published)" for a stored one."""
+        if not self.inputs:
+            return self.formula
+        if any(op in self.formula for op in (" − ", " + ", " / ")):
+            return f"{fmt(self.value, self.unit)} = {self.formula}"
+        return f"{fmt(self.value, self.unit)} ({self.formula})"
 
 
 def fmt(value: float, unit: Unit) -> str:
@@ -174,7 +179,7 @@ class Facts:
     def _stored(self, kind: Kind, fig: FactInput | None, what: str, **kw) -> Fact | None:
         if fig is None:
             return None
-        return self._fact(kind, fig.value, Unit.VOTES, f"{what} as published", (fig,), **kw)
+        return self._fact(kind, fig.value, Unit.VOTES, f"{what}, as published", (fig,), **kw)
 
     # -- candidate votes ------------------------------------------------------------------------
     @_memo

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 from factcheck.kinds import Round
 from factcheck.ledger.facts import Fact, Facts
-from factcheck.ledger.loader import load_ledger
 from factcheck.ledger.schema import Election, Ledger, Source
 
 
@@ -119,6 +121,55 @@ def _key(f: Fact) -> tuple:
 
 @lru_cache(maxsize=4)
 def load_index(directory: str | None = None) -> LedgerIndex:
-    """Load and index a ledger directory once per process."""
-    return LedgerIndex(load_ledger(Path(directory) if directory else default_ledger_dir()))
+    """Load and index a ledger directory once per process (validated once per content, then cached)."""
+    return LedgerIndex(cached_ledger(Path(directory) if directory else default_ledger_dir()))
+
+
+def cached_ledger(directory: Path) -> Ledger:
+    """The validated ledger, from a cache keyed by the files' contents and this code, or loaded afresh.
+
+    Validation (YAML, schema, arithmetic) is most of a one-article run's start-up time; an unchanged
+    ledger need not be validated again. Any problem with the cache just means loading afresh.
+    """
+    try:
+        key = _fingerprint(directory)
+    except OSError:
+        from factcheck.ledger.loader import load_ledger  # YAML and validation only when the cache cannot serve
+
+        return load_ledger(directory)
+    cache = _cache_dir() / f"ledger-{key}.pickle"
+    try:
+        with open(cache, "rb") as fh:
+            ledger = pickle.load(fh)
+        if isinstance(ledger, Ledger) and ledger.directory == str(directory):
+            return ledger
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass
+    from factcheck.ledger.loader import load_ledger
+
+    ledger = load_ledger(directory)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(ledger, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return ledger
+
+
+def _fingerprint(directory: Path) -> str:
+    digest = hashlib.sha256()
+    code = Path(__file__).parent
+    for path in sorted(code.glob("*.py")) + sorted(directory.rglob("*.yaml")):
+        digest.update(str(path.relative_to(path.parents[1])).encode())
+        digest.update(path.read_bytes())
+    digest.update(str(directory.resolve()).encode())
+    return digest.hexdigest()[:20]
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("FACTCHECK_CACHE") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "factcheck"
 

@@ -98,10 +98,10 @@ class NameFinder:
             lambda w: len(w) >= 6 and w[:1].isupper() and w.isalpha() and not w.isupper() and w not in known)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._keys: dict[int, str] = {}
-        for alias in self.table.aliases:
-            key = nlp.vocab.strings.add(alias)
-            self._keys[key] = alias
-            self.matcher.add(alias, [nlp.make_doc(alias)])
+        aliases = list(self.table.aliases)
+        for alias, pattern in zip(aliases, nlp.tokenizer.pipe(aliases)):
+            self._keys[nlp.vocab.strings.add(alias)] = alias
+            self.matcher.add(alias, [pattern])
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.fc_entities = self.match(doc)

@@ -24,6 +24,6 @@ def make_writer(fmt: Format, out: TextIO, index: LedgerIndex, *, color: bool = F
         from factcheck.report.markdown import MarkdownWriter
 
         return MarkdownWriter(out, index)
-    from factcheck.report.text import TextWriter
+    from factcheck.report.text import PlainWriter, RichWriter
 
-    return TextWriter(out, index, color=color)
+    return RichWriter(out, index, color=True) if color else PlainWriter(out, index)
