@@ -144,6 +144,57 @@ class Checker:
         return [next(reports) if isinstance(item, Article) else item for item in batch]
 
 
+# -- several processes ------------------------------------------------------------------------------
+_WORKER: Checker | None = None
+
+
+def _init_worker(options: CheckOptions) -> None:
+    global _WORKER
+    if _WORKER is None or _WORKER.options != options:  # a forked worker inherits the parent's built checker
+        _WORKER = Checker(options)
+
+
+def _work(batch: list[tuple[str, bytes | None]]) -> list[ArticleReport]:
+    assert _WORKER is not None
+    items = [_WORKER.read(path, data) for path, data in batch]
+    return _WORKER._run(items)
+
+
+def check_paths_parallel(checker: Checker, paths: Iterable[str], jobs: int,
+                         stdin_data: bytes | None = None) -> Iterator[ArticleReport]:
+    """Reports in input order from `jobs` processes; bad paths are reported without a worker."""
+    import multiprocessing
+
+    global _WORKER
+    _WORKER = checker
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    size = max(1, checker.options.batch_size // 2)
+    tasks: list[list[tuple[str, bytes | None]] | ArticleReport] = []
+    batch: list[tuple[str, bytes | None]] = []
+    for item in discover(list(paths)):
+        if isinstance(item, InputError):
+            if batch:
+                tasks.append(batch)
+                batch = []
+            tasks.append(ArticleReport(path=str(item).split(":", 1)[0], error=str(item)))
+            continue
+        batch.append((item, stdin_data if item == "-" else None))
+        if len(batch) >= size:
+            tasks.append(batch)
+            batch = []
+    if batch:
+        tasks.append(batch)
+    work = [t for t in tasks if not isinstance(t, ArticleReport)]
+    with context.Pool(jobs, initializer=_init_worker, initargs=(checker.options,)) as pool:
+        results = pool.imap(_work, work, chunksize=1)
+        for task in tasks:
+            if isinstance(task, ArticleReport):
+                yield task
+            else:
+                yield from next(results)
+
+
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
     if len(text) <= CHUNK_CHARS:
         yield 0, text

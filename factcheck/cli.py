@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
@@ -121,37 +122,105 @@ def ledger_show(election_id: str, ledger_dir: Path | None, fmt: str) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @ledger_option
 @click.option("--election", default=None, metavar="ID", help="Force the election (for example london-mayor-2021).")
-@click.option("--format", "fmt", type=click.Choice([f.value for f in _formats()]), default="text", show_default=True,
-              help="Output format.")
-@click.option("--fail-on", type=click.Choice(["contradicted", "imprecise", "never"]), default="contradicted",
-              show_default=True, help="Exit 1 when a finding is at or above this level.")
+@click.option("--format", "fmt", type=click.Choice([f.value for f in _formats()]), default=None,
+              help="Output format (default: text).")
+@click.option("--fail-on", type=click.Choice(["contradicted", "imprecise", "never"]), default=None,
+              help="Exit 1 when a finding is at or above this level (default: contradicted).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also write a Markdown and an HTML report per article, and report.json, to this folder.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Check with this many processes.")
+@click.option("--max-size", "max_size_mb", type=click.FloatRange(min=0.001), default=None,
+              help="Skip files larger than this many MB (default 10).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Configuration file (default: factcheck.toml or pyproject.toml [tool.factcheck], searched upward).")
 @click.option("--no-color", is_flag=True, help="Plain output even on a terminal.")
 @render_errors
-def check(paths: tuple[str, ...], ledger_dir: Path | None, election: str | None, fmt: str, fail_on: str,
-          no_color: bool) -> None:
-    """Check the result claims in articles (files, folders, or - for standard input).
+def check(paths: tuple[str, ...], ledger_dir: Path | None, election: str | None, fmt: str | None,
+          fail_on: str | None, out_dir: Path | None, jobs: int | None, max_size_mb: float | None,
+          config_path: Path | None, no_color: bool) -> None:
+    """Check the result claims in articles: files, folders (.txt .md .html .docx, recursively), or - for standard input.
 
     Exit codes: 0 nothing at or above the --fail-on level, 1 findings at or above it, 2 usage, input or
-    ledger errors.
+    ledger errors (the other files are still checked and reported).
     """
-    from factcheck.check import Checker, CheckOptions
+    from factcheck.check import Checker, CheckOptions, check_paths_parallel
+    from factcheck.config import find_config, load_config
+    from factcheck.ingest import DEFAULT_MAX_BYTES
     from factcheck.report import Format, make_writer
     from factcheck.report.model import FailOn, Summary
 
-    checker = Checker(CheckOptions(ledger=str(ledger_dir) if ledger_dir else None, election=election))
+    config, _ = (load_config(config_path), config_path) if config_path else find_config()
+    options = CheckOptions(
+        ledger=str(ledger_dir) if ledger_dir else config.ledger,
+        election=election,
+        kinds=frozenset(config.kinds) if config.kinds else None,
+        max_bytes=int((max_size_mb or config.max_file_size_mb or DEFAULT_MAX_BYTES / 1_048_576) * 1_048_576),
+        **({"fuzzy_cutoff": config.fuzzy_cutoff} if config.fuzzy_cutoff else {}),
+    )
+    checker = Checker(options)
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
     color = not no_color and sys.stdout.isatty()
-    writer = make_writer(Format(fmt), sys.stdout, checker.index, color=color)
-    summary = Summary(fail_on=FailOn(fail_on))
+    writer = make_writer(Format(fmt or config.format or "text"), sys.stdout, checker.index, color=color)
+    summary = Summary(fail_on=FailOn(fail_on or config.fail_on or "contradicted"))
+    jobs = jobs or config.jobs or 1
+    reports = (check_paths_parallel(checker, paths, jobs, stdin_data) if jobs > 1
+               else checker.check_paths(paths, stdin_data=stdin_data))
+    extra = _OutputFolder(out_dir, checker.index) if out_dir else None
     writer.start()
-    for report in checker.check_paths(paths, stdin_data=stdin_data):
-        if report.error:
-            click.echo(f"factcheck: {report.error}", err=True)
-        summary.add(report)
-        writer.article(report)
+    with _progress(paths, enabled=sys.stderr.isatty() and not color) as advance:
+        for report in reports:
+            if report.error:
+                click.echo(f"factcheck: {_printable(report.error)}", err=True)
+            summary.add(report)
+            writer.article(report)
+            if extra:
+                extra.article(report)
+            advance()
     writer.finish(summary)
+    if extra:
+        extra.finish(summary)
     sys.stdout.flush()
     sys.exit(2 if summary.errors else 1 if summary.failed else 0)
+
+
+class _OutputFolder:
+    """--out: a Markdown and an HTML report per article, and one JSON report for the run."""
+
+    def __init__(self, folder: Path, index):
+        from factcheck.report.folder import FolderWriter
+
+        self.writer = FolderWriter(folder, index)
+        self.writer.start()
+
+    def article(self, report) -> None:
+        self.writer.article(report)
+
+    def finish(self, summary) -> None:
+        self.writer.finish(summary)
+
+
+@contextlib.contextmanager
+def _progress(paths: tuple[str, ...], enabled: bool):
+    """A progress bar on the terminal for batches; nothing when piped or for a single file."""
+    if not enabled or (len(paths) == 1 and not Path(paths[0]).is_dir()):
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from factcheck.ingest import discover
+
+    total = sum(1 for item in discover(list(paths)))
+    with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), console=Console(stderr=True),
+                  transient=True) as bar:
+        task = bar.add_task("check", total=total)
+        yield lambda: bar.advance(task)
+
+
+def _printable(text: str) -> str:
+    from factcheck.report.model import clean
+
+    return clean(text)
 
 
 @cli.command()

@@ -127,12 +127,13 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
     return ElectionChoice(election=best, basis="; ".join(reasons[best]), scores=dict(scores))
 
 
-def _named_people(mentions: Mentions) -> set[str]:
-    out: set[str] = set()
+def _named_people(mentions: Mentions) -> list[str]:
+    """People named unambiguously, in order of first mention (so reports read the same on every run)."""
+    out: dict[str, None] = {}
     for e in mentions.entities:
         if e.kind is EntityKind.PERSON and len(e.ids) == 1 and not e.fuzzy:
-            out.add(e.ids[0])
-    return out
+            out.setdefault(e.ids[0], None)
+    return list(out)
 
 
 def _sentence_around(mentions: Mentions, position: int) -> tuple[int, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from pathlib import Path
 from enum import StrEnum
 from typing import Any
 
@@ -185,4 +186,10 @@ def fails(report: ArticleReport, fail_on: FailOn) -> bool:
 
 
 def ledger_json(index: LedgerIndex) -> dict[str, Any]:
-    return {"path": index.ledger.directory, "elections": list(index.order)}
+    """The ledger used, by a path relative to the working folder where possible, so reports are reproducible."""
+    path = Path(index.ledger.directory)
+    try:
+        shown_path = str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        shown_path = str(path)
+    return {"path": shown_path, "elections": list(index.order)}

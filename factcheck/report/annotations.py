@@ -1,0 +1,59 @@
+"""One-line formats for CI: `--format line` (path:line:col: verdict: message) and `--format github`
+(GitHub Actions workflow commands that annotate the article in a pull request)."""
+
+from __future__ import annotations
+
+from factcheck.check import ArticleReport
+from factcheck.report.base import Writer
+from factcheck.report.model import Lines, Summary, clean, locate, message
+from factcheck.verify.findings import Verdict
+
+GITHUB_LEVEL = {Verdict.CONTRADICTED: "error", Verdict.IMPRECISE: "warning", Verdict.UNVERIFIABLE: "notice"}
+
+
+def github_data(text: str) -> str:
+    """Escape a workflow-command message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_property(text: str) -> str:
+    """Escape a workflow-command property value (file, title)."""
+    return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class LineWriter(Writer):
+    def article(self, report: ArticleReport) -> None:
+        if report.error:
+            self.out.write(f"{clean(report.error)}\n")
+            return
+        assert report.article is not None
+        lines = Lines(report.article.source)
+        for f in report.findings:
+            if f.suppressed:
+                continue
+            loc = locate(report, lines, f.claim.start, f.claim.end)
+            self.out.write(f"{clean(report.path)}:{loc.line}:{loc.column}: {f.verdict.value}: "
+                           f"{clean(message(f, self.index))}\n")
+
+
+class GithubWriter(Writer):
+    def article(self, report: ArticleReport) -> None:
+        if report.error:
+            self.out.write(f"::error file={github_property(report.path)}::{github_data(report.error)}\n")
+            return
+        assert report.article is not None
+        lines = Lines(report.article.source)
+        for f in report.findings:
+            level = GITHUB_LEVEL.get(f.verdict)
+            if level is None or f.suppressed:
+                continue
+            loc = locate(report, lines, f.claim.start, f.claim.end)
+            title = f"factcheck: {f.verdict.value} {f.claim.label}"
+            self.out.write(
+                f"::{level} file={github_property(report.path)},line={loc.line},col={loc.column},"
+                f"endLine={loc.end_line},endColumn={loc.end_column},title={github_property(title)}::"
+                f"{github_data(clean(message(f, self.index)))}\n")
+
+    def finish(self, summary: Summary) -> None:
+        self.out.write(f"factcheck: {summary.contradicted} contradicted, {summary.imprecise} imprecise, "
+                       f"{summary.unverifiable} unverifiable, {summary.supported} supported\n")

@@ -1,0 +1,54 @@
+"""`--format claimreview`: schema.org ClaimReview JSON-LD, one per checked claim.
+
+These are pre-publication checks by software against a results ledger, not published fact checks;
+every review says so.
+"""
+
+from __future__ import annotations
+
+import json
+
+from factcheck.check import ArticleReport
+from factcheck.report.base import Writer
+from factcheck.report.model import Summary, clean, message, shown
+from factcheck.verify.findings import Verdict
+
+NOTE = ("Automated pre-publication check of a draft against a results ledger; this is not a published fact check "
+        "and has not been reviewed by a fact-checker.")
+RATING = {Verdict.SUPPORTED: (3, "Supported by the results ledger"),
+          Verdict.IMPRECISE: (2, "Imprecise"),
+          Verdict.CONTRADICTED: (1, "Contradicted by the results ledger")}
+
+
+class ClaimReviewWriter(Writer):
+    def start(self) -> None:
+        self._first = True
+        self.out.write("[")
+
+    def article(self, report: ArticleReport) -> None:
+        if report.error or report.article is None:
+            return
+        text = report.article.text
+        for f in report.findings:
+            if f.verdict not in RATING or f.suppressed:
+                continue
+            value, name = RATING[f.verdict]
+            c = f.claim
+            review = {
+                "@context": "https://schema.org", "@type": "ClaimReview",
+                "claimReviewed": clean(text[c.sentence_start:c.sentence_end].strip()),
+                "itemReviewed": {"@type": "Claim", "appearance": {"@type": "CreativeWork", "name": report.path}},
+                "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 3, "worstRating": 1,
+                                 "alternateName": name},
+                "reviewBody": clean(message(f, self.index)),
+                "author": {"@type": "Organization", "name": "factcheck (automated)"},
+                "disambiguatingDescription": NOTE,
+                "citation": [{"@type": "CreativeWork", "name": s.title, "url": s.url} for s in f.sources],
+                **({"correction": f.suggestion} if f.suggestion else {}),
+                **({"about": shown(f)} if shown(f) else {}),
+            }
+            self.out.write(("\n" if self._first else ",\n") + json.dumps(review, ensure_ascii=False))
+            self._first = False
+
+    def finish(self, summary: Summary) -> None:
+        self.out.write("\n]\n")
