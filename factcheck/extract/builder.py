@@ -178,7 +178,7 @@ class _Builder:
         return claims
 
     def _bucket(self) -> list[_Sentence]:
-        out = [_Sentence(span) for span in self.mentions.sentences]
+        out = [_Sentence(span) for span in _bounded(self.text, self.mentions.sentences)]
         starts = [s.span.start for s in out]
         for number in self.mentions.numbers:
             i = bisect.bisect_right(starts, number.start) - 1
@@ -501,7 +501,7 @@ class _Builder:
         if number.unit not in (NumUnit.COUNT, NumUnit.PERCENT) or number.qualifier:
             return None
         numbers = [n for n in s.numbers if n.unit is number.unit]
-        i = numbers.index(number)
+        i = next(k for k, n in enumerate(numbers) if n is number)
         position = None
         if i + 1 < len(numbers) and _SCORELINE.match(self.text[number.end:numbers[i + 1].start]):
             position, first = 0, number
@@ -740,6 +740,24 @@ def _main_subject(text: str, anchors: list[Anchor], sentence_start: int, clause_
         if (a.persons or a.party) and not re.match(r"['’]s?\b", text[a.end:a.end + 2]):
             return a
     return None
+
+
+MAX_SENTENCE = 1_000  # longer "sentences" are run-on text (a pasted feed, a table on one line)
+
+
+def _bounded(text: str, sentences: tuple[Sentence, ...]) -> list[Sentence]:
+    """Sentences, with any run-on one cut at clause or word breaks, so work per figure stays bounded."""
+    out: list[Sentence] = []
+    for s in sentences:
+        start = s.start
+        while s.end - start > MAX_SENTENCE:
+            window = text[start + MAX_SENTENCE // 2:start + MAX_SENTENCE]
+            cut = max(window.rfind("; "), window.rfind(", "), window.rfind(" "))
+            end = start + MAX_SENTENCE // 2 + cut + 1 if cut >= 0 else start + MAX_SENTENCE
+            out.append(Sentence.model_construct(start=start, end=end))
+            start = end
+        out.append(Sentence.model_construct(start=start, end=s.end) if start != s.start else s)
+    return out
 
 
 def _inside_aside(text: str, clause_start: int, year_start: int, number_start: int) -> bool:

@@ -16,12 +16,14 @@ from pydantic import BaseModel, ConfigDict
 
 from factcheck.errors import InputError
 from factcheck.ingest.decode import decode
-from factcheck.ingest.html import extract_html, html_published
+from factcheck.ingest.html import extract_html, html_depth, html_published
 from factcheck.ingest.markdown import extract_markdown, markdown_published
 from factcheck.ingest.offsets import OffsetMap
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+MAX_LINE_CHARS = 100_000  # a longer line of prose is a feed, a dump or an attack, not an article
+MAX_HTML_DEPTH = 500  # real pages nest a few dozen elements deep
 STDIN = "-"
 
 
@@ -70,7 +72,7 @@ def read_article(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, stdin_data: b
         data = b""
     if len(data) > max_bytes:
         raise InputError(f"{name}: file is {len(data) / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:g} MB limit "
-                         f"(raise it with --max-size or max_file_size in the configuration)")
+                         f"(raise it with --max-size or max_file_size_mb in the configuration)")
     suffix = Path(path).suffix.lower() if path != STDIN else ""
     if suffix == ".docx":
         return _docx(path, data)
@@ -78,12 +80,32 @@ def read_article(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, stdin_data: b
     if not source.strip():
         raise InputError(f"{name}: empty file")
     if suffix in (".html", ".htm") or (suffix == "" and source.lstrip()[:15].lower().startswith(("<!doctype", "<html"))):
+        depth, where = html_depth(source)
+        if depth > MAX_HTML_DEPTH:
+            raise InputError(f"{name}:{source.count(chr(10), 0, where) + 1}: HTML nested {depth:,} elements deep "
+                             f"(more than {MAX_HTML_DEPTH}); not an article page")
         text, offsets = extract_html(source)
-        return Article(path=path, source=source, text=text, published=html_published(source), offsets=offsets)
-    if suffix in (".md", ".markdown"):
+        article = Article(path=path, source=source, text=text, published=html_published(source), offsets=offsets)
+    elif suffix in (".md", ".markdown"):
         text, offsets = extract_markdown(source)
-        return Article(path=path, source=source, text=text, published=markdown_published(source), offsets=offsets)
-    return Article(path=path, source=source, text=source)
+        article = Article(path=path, source=source, text=text, published=markdown_published(source), offsets=offsets)
+    else:
+        article = Article(path=path, source=source, text=source)
+    _check_lines(article, name)
+    return article
+
+
+def _check_lines(article: Article, name: str) -> None:
+    start = 0
+    text = article.text
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > MAX_LINE_CHARS:
+            line = article.source.count("\n", 0, article.to_source(start, start + 1)[0]) + 1
+            raise InputError(f"{name}:{line}: a line of {end - start:,} characters (more than {MAX_LINE_CHARS:,}); "
+                             f"not article text")
+        start = end + 1
 
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:
@@ -91,7 +113,7 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
         size = os.path.getsize(path)
         if size > max_bytes:
             raise InputError(f"{path}: file is {size / 1_048_576:.1f} MB, over the {max_bytes / 1_048_576:g} MB limit "
-                             f"(raise it with --max-size or max_file_size in the configuration)")
+                             f"(raise it with --max-size or max_file_size_mb in the configuration)")
         with open(path, "rb") as fh:
             return fh.read()
     except IsADirectoryError:

@@ -52,6 +52,25 @@ def extract_html(source: str) -> tuple[str, OffsetMap]:
     return out.build()
 
 
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def html_depth(source: str) -> tuple[int, int]:
+    """The deepest element nesting, and where it is reached (a linear scan; no parser recursion)."""
+    depth = deepest = where = 0
+    for m in _TOKEN.finditer(source):
+        tag = (m.group("tag") or "").lower()
+        if not tag or tag in _VOID or m.group(0).endswith("/>"):
+            continue
+        if m.group("close"):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest, where = depth, m.start()
+    return deepest, where
+
+
 def html_published(source: str) -> dt.date | None:
     for meta in _DATE_META.finditer(source[:200_000]):
         value = _DATE_VALUE.search(meta.group(0))

@@ -24,8 +24,7 @@ def github_property(text: str) -> str:
 class LineWriter(Writer):
     def article(self, report: ArticleReport) -> None:
         if report.error:
-            self.out.write(f"{clean(report.error)}\n")
-            return
+            return  # already reported on standard error
         assert report.article is not None
         lines = Lines(report.article.source)
         for f in report.findings:

@@ -73,8 +73,7 @@ class PlainWriter(Writer):
     def article(self, report: ArticleReport) -> None:
         write = self.out.write
         if report.error:
-            write(f"{clean(report.error)}\n\n")
-            return
+            return  # already reported on standard error, one line per problem
         assert report.article is not None
         lines = Lines(report.article.source)
         write(f"{clean(report.path)}  {report.election or 'election unknown'}  ({clean(report.election_basis or '')})\n")
@@ -114,8 +113,7 @@ class RichWriter(Writer):
 
         console = self.console
         if report.error:
-            console.print(Text(clean(report.error), style="bold red"))
-            return
+            return  # already reported on standard error, one line per problem
         assert report.article is not None
         lines = Lines(report.article.source)
         console.print(Text.assemble((clean(report.path), "bold"), f"  {report.election or 'election unknown'}",
