@@ -6,6 +6,7 @@ index are built once per process; articles stream through `nlp.pipe`, so memory 
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Iterator
 
@@ -18,7 +19,7 @@ from factcheck.extract.mentions import Mentions, Sentence
 from factcheck.ingest import DEFAULT_MAX_BYTES, Article, discover, read_article
 from factcheck.kinds import Kind
 from factcheck.ledger.index import LedgerIndex, load_index
-from factcheck.nlp.pipeline import DEFAULT_FUZZY_CUTOFF, build_pipeline, to_mentions
+from factcheck.nlp.pipeline import DEFAULT_FUZZY_CUTOFF, build_pipeline, make_doc, to_mentions
 from factcheck.verify.consistency import apply_consistency
 from factcheck.verify.findings import Finding, Verdict
 from factcheck.verify.verifier import verify_claims
@@ -29,7 +30,7 @@ _IGNORE = re.compile(r"factcheck:\s*ignore", re.IGNORECASE)
 
 
 class CheckOptions(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     ledger: str | None = None
     election: str | None = None
@@ -40,7 +41,7 @@ class CheckOptions(BaseModel):
 
 
 class ArticleReport(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     path: str
     article: Article | None = None
@@ -68,6 +69,9 @@ class Checker:
             raise FactcheckError(f"unknown election {self.options.election!r}; known: {', '.join(self.index.order)}")
         self.nlp = build_pipeline(self.options.ledger, self.options.fuzzy_cutoff)
         self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS * 2)
+        # The pipeline, vocabulary and ledger are long-lived; keep the cyclic garbage collector from
+        # rescanning their million-odd objects on every collection during the run.
+        gc.freeze()
 
     # -- stages -------------------------------------------------------------------------------
     def analyse(self, texts: list[str]) -> Iterator[Mentions]:
@@ -77,7 +81,7 @@ class Checker:
             for offset, chunk in _chunks(text):
                 pieces.append((i, offset, chunk))
         merged: list[list[tuple[int, Mentions]]] = [[] for _ in texts]
-        docs = self.nlp.pipe((chunk for _, _, chunk in pieces), batch_size=self.options.batch_size)
+        docs = self.nlp.pipe((make_doc(self.nlp, chunk) for _, _, chunk in pieces), batch_size=self.options.batch_size)
         for (i, offset, _), doc in zip(pieces, docs):
             merged[i].append((offset, to_mentions(doc)))
         for parts in merged:
@@ -93,7 +97,7 @@ class Checker:
         runoff = {eid: self.index.facts(eid).is_runoff for eid in self.index.elections}
         findings = apply_consistency(findings, runoff)
         findings = sorted(_suppress(article, findings), key=lambda f: (f.claim.start, f.claim.end))
-        return ArticleReport(path=article.path, article=article, election=extraction.election.election,
+        return ArticleReport.model_construct(path=article.path, article=article, election=extraction.election.election,
                              election_basis=extraction.election.basis, findings=tuple(findings))
 
     def _best_fit(self, article: Article, mentions: Mentions, undecided: Extraction) -> Extraction:
@@ -109,7 +113,7 @@ class Checker:
             supported, eid, trial = fits[0]
             basis = (f"{undecided.election.basis}; its figures fit {eid} best "
                      f"({supported} supported against {fits[1][0]} for {fits[1][1]})")
-            return trial.model_copy(update={"election": ElectionChoice(election=eid, basis=basis)})
+            return trial.model_copy(update={"election": ElectionChoice.model_construct(election=eid, basis=basis)})
         return undecided
 
     # -- drivers ------------------------------------------------------------------------------
@@ -117,14 +121,14 @@ class Checker:
         return [self.findings(a, m) for a, m in zip(articles, self.analyse([a.text for a in articles]))]
 
     def check_text(self, text: str, path: str = "<text>") -> ArticleReport:
-        return self.check_articles([Article(path=path, source=text, text=text)])[0]
+        return self.check_articles([Article.model_construct(path=path, source=text, text=text)])[0]
 
     def check_paths(self, paths: Iterable[str], stdin_data: bytes | None = None) -> Iterator[ArticleReport]:
         """Reports in input order; unreadable inputs become reports with an error, and the batch goes on."""
         batch: list[Article | ArticleReport] = []
         for item in discover(list(paths)):
             if isinstance(item, InputError):
-                batch.append(ArticleReport(path=str(item).split(":", 1)[0], error=str(item)))
+                batch.append(ArticleReport.model_construct(path=str(item).split(":", 1)[0], error=str(item)))
             else:
                 batch.append(self.read(item, stdin_data))
             if len(batch) >= self.options.batch_size:
@@ -136,63 +140,12 @@ class Checker:
         try:
             return read_article(path, max_bytes=self.options.max_bytes, stdin_data=stdin_data)
         except InputError as exc:
-            return ArticleReport(path=path, error=str(exc))
+            return ArticleReport.model_construct(path=path, error=str(exc))
 
     def _run(self, batch: list[Article | ArticleReport]) -> list[ArticleReport]:
         articles = [a for a in batch if isinstance(a, Article)]
         reports = iter(self.check_articles(articles)) if articles else iter(())
         return [next(reports) if isinstance(item, Article) else item for item in batch]
-
-
-# -- several processes ------------------------------------------------------------------------------
-_WORKER: Checker | None = None
-
-
-def _init_worker(options: CheckOptions) -> None:
-    global _WORKER
-    if _WORKER is None or _WORKER.options != options:  # a forked worker inherits the parent's built checker
-        _WORKER = Checker(options)
-
-
-def _work(batch: list[tuple[str, bytes | None]]) -> list[ArticleReport]:
-    assert _WORKER is not None
-    items = [_WORKER.read(path, data) for path, data in batch]
-    return _WORKER._run(items)
-
-
-def check_paths_parallel(checker: Checker, paths: Iterable[str], jobs: int,
-                         stdin_data: bytes | None = None) -> Iterator[ArticleReport]:
-    """Reports in input order from `jobs` processes; bad paths are reported without a worker."""
-    import multiprocessing
-
-    global _WORKER
-    _WORKER = checker
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    size = max(1, checker.options.batch_size // 2)
-    tasks: list[list[tuple[str, bytes | None]] | ArticleReport] = []
-    batch: list[tuple[str, bytes | None]] = []
-    for item in discover(list(paths)):
-        if isinstance(item, InputError):
-            if batch:
-                tasks.append(batch)
-                batch = []
-            tasks.append(ArticleReport(path=str(item).split(":", 1)[0], error=str(item)))
-            continue
-        batch.append((item, stdin_data if item == "-" else None))
-        if len(batch) >= size:
-            tasks.append(batch)
-            batch = []
-    if batch:
-        tasks.append(batch)
-    work = [t for t in tasks if not isinstance(t, ArticleReport)]
-    with context.Pool(jobs, initializer=_init_worker, initargs=(checker.options,)) as pool:
-        results = pool.imap(_work, work, chunksize=1)
-        for task in tasks:
-            if isinstance(task, ArticleReport):
-                yield task
-            else:
-                yield from next(results)
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:

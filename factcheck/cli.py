@@ -143,11 +143,13 @@ def check(paths: tuple[str, ...], ledger_dir: Path | None, election: str | None,
     Exit codes: 0 nothing at or above the --fail-on level, 1 findings at or above it, 2 usage, input or
     ledger errors (the other files are still checked and reported).
     """
-    from factcheck.check import Checker, CheckOptions, check_paths_parallel
+    from factcheck.check import Checker, CheckOptions
     from factcheck.config import find_config, load_config
     from factcheck.ingest import DEFAULT_MAX_BYTES
     from factcheck.report import Format, make_writer
+    from factcheck.report.folder import FolderWriter
     from factcheck.report.model import FailOn, Summary
+    from factcheck.run import run, write
 
     config, _ = (load_config(config_path), config_path) if config_path else find_config()
     options = CheckOptions(
@@ -161,42 +163,21 @@ def check(paths: tuple[str, ...], ledger_dir: Path | None, election: str | None,
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
     color = not no_color and sys.stdout.isatty()
     writer = make_writer(Format(fmt or config.format or "text"), sys.stdout, checker.index, color=color)
+    folder = FolderWriter(out_dir, checker.index) if out_dir else None
     summary = Summary(fail_on=FailOn(fail_on or config.fail_on or "contradicted"))
-    jobs = jobs or config.jobs or 1
-    reports = (check_paths_parallel(checker, paths, jobs, stdin_data) if jobs > 1
-               else checker.check_paths(paths, stdin_data=stdin_data))
-    extra = _OutputFolder(out_dir, checker.index) if out_dir else None
     writer.start()
+    if folder:
+        folder.start()
+    digests = run(checker, paths, writer, folder, jobs=jobs or config.jobs or 1, stdin_data=stdin_data)
     with _progress(paths, enabled=sys.stderr.isatty() and not color) as advance:
-        for report in reports:
-            if report.error:
-                click.echo(f"factcheck: {_printable(report.error)}", err=True)
-            summary.add(report)
-            writer.article(report)
-            if extra:
-                extra.article(report)
-            advance()
+        write(digests, writer, folder,
+              on_error=lambda path, error: click.echo(f"factcheck: {_printable(error)}", err=True),
+              on_article=lambda d: (summary.add(d.error, d.counts), advance()))
     writer.finish(summary)
-    if extra:
-        extra.finish(summary)
+    if folder:
+        folder.finish(summary)
     sys.stdout.flush()
     sys.exit(2 if summary.errors else 1 if summary.failed else 0)
-
-
-class _OutputFolder:
-    """--out: a Markdown and an HTML report per article, and one JSON report for the run."""
-
-    def __init__(self, folder: Path, index):
-        from factcheck.report.folder import FolderWriter
-
-        self.writer = FolderWriter(folder, index)
-        self.writer.start()
-
-    def article(self, report) -> None:
-        self.writer.article(report)
-
-    def finish(self, summary) -> None:
-        self.writer.finish(summary)
 
 
 @contextlib.contextmanager

@@ -15,7 +15,7 @@ from factcheck.kinds import Kind
 
 
 class Config(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, defer_build=True, extra="forbid")
 
     ledger: str | None = None  # relative paths are taken from the configuration file's folder
     fail_on: str | None = Field(default=None, pattern="^(contradicted|imprecise|never)$")

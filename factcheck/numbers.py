@@ -45,7 +45,7 @@ class Qualifier(StrEnum):
 
 
 class NumberMention(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     start: int
     end: int

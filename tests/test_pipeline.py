@@ -16,7 +16,7 @@ def test_pipeline_is_blank_english_with_our_components_and_built_once():
     nlp = build_pipeline()
     assert nlp is build_pipeline()
     assert nlp.lang == "en"
-    assert nlp.pipe_names == ["sentencizer", "factcheck_line_breaks", "factcheck_numbers", "factcheck_names"]
+    assert nlp.pipe_names == ["factcheck_sentences", "factcheck_numbers", "factcheck_names"]
     assert not nlp.meta.get("vectors", {}).get("width")
 
 

@@ -86,7 +86,7 @@ _HEADING_WORDS = re.compile(r"^[\w&’'(),\s:-]{1,60}$")
 
 
 class Extraction(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     election: ElectionChoice
     claims: tuple[Claim, ...]
@@ -96,7 +96,7 @@ def extract_claims(text: str, mentions: Mentions, index: LedgerIndex, *, forced_
                    published=None) -> Extraction:
     choice = resolve_article(text, mentions, index, forced_election, published)
     claims = _Builder(text, mentions, index, choice).run()
-    return Extraction(election=choice, claims=tuple(claims))
+    return Extraction.model_construct(election=choice, claims=tuple(claims))
 
 
 @dataclass
@@ -287,7 +287,7 @@ class _Builder:
                 self._reattribute(claim, previous_claim)
         else:
             self._attribute(claim, kind, anchor, anchors, clause, s)
-        return Claim(**claim)
+        return Claim.model_construct(**claim)
 
     def _annotates(self, previous_claim: Claim | None, previous_number: NumberMention | None,
                    number: NumberMention) -> tuple[Kind, str | None] | None:
@@ -698,7 +698,7 @@ class _Builder:
                      text=self.text[start:end], start=start, end=end, sentence_start=s.span.start,
                      sentence_end=s.span.end, scope=scope, scope_text=scope_text, unsure=scope_unsure)
         self._attribute(claim, kind, anchor, [], clause, s)
-        return Claim(**claim)
+        return Claim.model_construct(**claim)
 
 
 # Mentions that never break a list of figures ("102,355 second preferences, Johnson 82,880").

@@ -9,7 +9,7 @@ from factcheck.numbers import NumberMention, Qualifier
 
 
 class Claim(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     kind: Kind
     round: Round = Round.UNSTATED

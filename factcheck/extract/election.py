@@ -25,7 +25,7 @@ _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%B
 
 
 class ElectionChoice(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     election: str | None
     basis: str  # the evidence, for the report
@@ -57,7 +57,7 @@ def election_for_year(index: LedgerIndex, year: int) -> str | None:
 def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: str | None = None,
                     published: dt.date | None = None) -> ElectionChoice:
     if forced:
-        return ElectionChoice(election=forced, basis="forced with --election")
+        return ElectionChoice.model_construct(election=forced, basis="forced with --election")
     scores: dict[str, float] = defaultdict(float)
     reasons: dict[str, list[str]] = defaultdict(list)
 
@@ -116,15 +116,15 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
             reasons[eid].append(f"{year} in the opening lines")
 
     if not scores:
-        return ElectionChoice(election=None, basis="no names, dates or figures point to an election")
+        return ElectionChoice.model_construct(election=None, basis="no names, dates or figures point to an election")
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     best, best_score = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
     if best_score < 1.0 or best_score - runner_up < 0.5:
         tied = [e for e, s in ranked if s >= max(1.0, best_score - 1.5)][:3]
-        return ElectionChoice(election=None, basis=f"evidence does not single out one election ({', '.join(tied)})",
+        return ElectionChoice.model_construct(election=None, basis=f"evidence does not single out one election ({', '.join(tied)})",
                               scores=dict(scores), candidates=tuple(tied))
-    return ElectionChoice(election=best, basis="; ".join(reasons[best]), scores=dict(scores))
+    return ElectionChoice.model_construct(election=best, basis="; ".join(reasons[best]), scores=dict(scores))
 
 
 def _named_people(mentions: Mentions) -> list[str]:

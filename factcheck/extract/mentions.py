@@ -20,7 +20,7 @@ class EntityKind(StrEnum):
 
 
 class EntityMention(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     start: int
     end: int
@@ -31,14 +31,14 @@ class EntityMention(BaseModel):
 
 
 class Sentence(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     start: int
     end: int
 
 
 class Mentions(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     sentences: tuple[Sentence, ...]
     numbers: tuple[NumberMention, ...]

@@ -30,7 +30,7 @@ STDIN = "-"
 class Article(BaseModel):
     """An article as read: `source` is the file's text, `text` the prose analysed (the same for plain text)."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, defer_build=True, arbitrary_types_allowed=True)
 
     path: str
     source: str
@@ -85,12 +85,12 @@ def read_article(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, stdin_data: b
             raise InputError(f"{name}:{source.count(chr(10), 0, where) + 1}: HTML nested {depth:,} elements deep "
                              f"(more than {MAX_HTML_DEPTH}); not an article page")
         text, offsets = extract_html(source)
-        article = Article(path=path, source=source, text=text, published=html_published(source), offsets=offsets)
+        article = Article.model_construct(path=path, source=source, text=text, published=html_published(source), offsets=offsets)
     elif suffix in (".md", ".markdown"):
         text, offsets = extract_markdown(source)
-        article = Article(path=path, source=source, text=text, published=markdown_published(source), offsets=offsets)
+        article = Article.model_construct(path=path, source=source, text=text, published=markdown_published(source), offsets=offsets)
     else:
-        article = Article(path=path, source=source, text=source)
+        article = Article.model_construct(path=path, source=source, text=source)
     _check_lines(article, name)
     return article
 
@@ -144,4 +144,4 @@ def _docx(path: str, data: bytes) -> Article:
     text = "\n".join(paragraphs)
     if not text.strip():
         raise InputError(f"{path}: empty document")
-    return Article(path=path, source=text, text=text)
+    return Article.model_construct(path=path, source=text, text=text)

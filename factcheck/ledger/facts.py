@@ -21,7 +21,7 @@ def _whole(value: float) -> float | int:
 
 
 class FactInput(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     label: str
     value: float
@@ -35,7 +35,7 @@ class FactInput(BaseModel):
 class Fact(BaseModel):
     """One derived or stored figure, carrying everything a report needs to show where it came from."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     election: str
     kind: Kind
@@ -123,7 +123,7 @@ class Facts:
                 if alt.variant == self.variant:
                     value = alt.value
                     sources = self.election.variants[self.variant].sources
-        return FactInput(label=label, value=value, sources=sources)
+        return FactInput.model_construct(label=label, value=value, sources=sources)
 
     def name(self, person: str) -> str:
         return self.registry.people[person].name if person in self.registry.people else person
@@ -155,7 +155,7 @@ class Facts:
             if block is None or person not in block.votes:
                 return None
             label = f"{self.surname(person)}, first preferences in {self.registry.constituencies[scope].name}"
-            return FactInput(label=label, value=block.votes[person], sources=block.sources)
+            return FactInput.model_construct(label=label, value=block.votes[person], sources=block.sources)
         cand = self._by_person.get(person)
         if cand is None:
             return None
@@ -172,7 +172,7 @@ class Facts:
     def _fact(self, kind: Kind, value: float, unit: Unit, formula: str, inputs: tuple[FactInput, ...],
               *, round_: Round | None = None, subject: tuple[str, ...] = (), scope: str | None = None,
               precision: float = 0.0, note: str | None = None, sources: tuple[str, ...] | None = None) -> Fact:
-        return Fact(election=self.election.id, kind=kind, round=round_, subject=subject, scope=scope,
+        return Fact.model_construct(election=self.election.id, kind=kind, round=round_, subject=subject, scope=scope,
                     variant=self.variant, value=value, unit=unit, precision=precision, formula=formula,
                     inputs=inputs, sources=sources if sources is not None else _sources(*inputs), note=note)
 
@@ -216,7 +216,7 @@ class Facts:
             if block is None or not block.complete:
                 return None
             total = sum(block.votes.values())
-            fig = FactInput(label=f"all candidates in {self.registry.constituencies[scope].name}", value=total,
+            fig = FactInput.model_construct(label=f"all candidates in {self.registry.constituencies[scope].name}", value=total,
                             sources=block.sources)
             return self._fact(Kind.VALID_VOTES, total, Unit.VOTES, "sum of all candidates' first preferences",
                               (fig,), scope=scope)
@@ -257,8 +257,8 @@ class Facts:
         valid, rejected = self.valid_votes(), self.rejected()
         if valid is None or rejected is None:
             return None
-        v = FactInput(label="valid first preferences", value=valid.value, sources=valid.sources)
-        r = FactInput(label="rejected ballot papers", value=rejected.value, sources=rejected.sources)
+        v = FactInput.model_construct(label="valid first preferences", value=valid.value, sources=valid.sources)
+        r = FactInput.model_construct(label="rejected ballot papers", value=rejected.value, sources=rejected.sources)
         return self._fact(Kind.BALLOTS, v.value + r.value, Unit.VOTES,
                           f"{v.value:,.0f} + {r.value:,.0f} (valid first preferences + rejected ballot papers)", (v, r))
 
@@ -268,8 +268,8 @@ class Facts:
         t = self.election.turnout
         ballots, electorate = self.ballots(), self.electorate()
         if ballots is not None and electorate is not None:
-            b = FactInput(label="ballot papers", value=ballots.value, sources=ballots.sources)
-            e = FactInput(label="electorate", value=electorate.value, sources=electorate.sources)
+            b = FactInput.model_construct(label="ballot papers", value=ballots.value, sources=ballots.sources)
+            e = FactInput.model_construct(label="electorate", value=electorate.value, sources=electorate.sources)
             value = 100.0 * b.value / e.value
             return self._fact(Kind.TURNOUT, value, Unit.PERCENT,
                               f"{b.value:,.0f} / {e.value:,.0f} (ballot papers / electorate)", (b, e),
@@ -286,8 +286,8 @@ class Facts:
         valid, electorate = self.valid_votes(), self.electorate()
         if valid is None or electorate is None or self.election.valid_first_preferences is None:
             return None
-        v = FactInput(label="valid first preferences", value=valid.value, sources=valid.sources)
-        e = FactInput(label="electorate", value=electorate.value, sources=electorate.sources)
+        v = FactInput.model_construct(label="valid first preferences", value=valid.value, sources=valid.sources)
+        e = FactInput.model_construct(label="electorate", value=electorate.value, sources=electorate.sources)
         return self._fact(Kind.TURNOUT, 100.0 * v.value / e.value, Unit.PERCENT,
                           f"{v.value:,.0f} / {e.value:,.0f} (valid votes / electorate)", (v, e),
                           note="valid votes over electorate")
@@ -298,7 +298,7 @@ class Facts:
         for alt in self.election.turnout.alternatives:
             value, precision = percent_of(alt.value)
             variant = self.election.variants[alt.variant]
-            fact = Fact(election=self.election.id, kind=Kind.TURNOUT, variant=alt.variant, value=value,
+            fact = Fact.model_construct(election=self.election.id, kind=Kind.TURNOUT, variant=alt.variant, value=value,
                         unit=Unit.PERCENT, precision=precision, formula=f"{alt.value}% ({alt.definition})",
                         sources=variant.sources, note=variant.note)
             out.append((fact, alt.variant))
@@ -319,7 +319,7 @@ class Facts:
         den = self._denominator(round_, scope)
         if num is None or den is None or not den.value:
             return None
-        d = FactInput(label=_denominator_label(round_, scope is not None, self.is_runoff), value=den.value,
+        d = FactInput.model_construct(label=_denominator_label(round_, scope is not None, self.is_runoff), value=den.value,
                       sources=den.sources)
         value = 100.0 * num.value / d.value
         return self._fact(Kind.SHARE, value, Unit.PERCENT,

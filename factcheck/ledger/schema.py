@@ -23,7 +23,8 @@ Percent = Annotated[Decimal, Field(ge=0, le=100), PlainSerializer(float, when_us
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Validators are built on first use: a run that loads the ledger from its cache never validates.
+    model_config = ConfigDict(frozen=True, defer_build=True, extra="forbid")
 
 
 class SourceKind(StrEnum):

@@ -6,13 +6,13 @@ mentions on a Doc extension, so the finding logic can be tested on a hand-built 
 
 from __future__ import annotations
 
-import bisect
 import re
 from statistics import median
 
 from rapidfuzz import fuzz, process
 from spacy.language import Language
-from spacy.attrs import IDX
+import numpy
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SENT_START
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -29,34 +29,75 @@ for _name in ("fc_numbers", "fc_entities"):
 _TERMINAL = re.compile(r"""[.!?:;"'”’)\]]\s*$""")
 
 
-@Language.component("factcheck_line_breaks")
-def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence (headlines, tables, captions), except inside hard-wrapped prose."""
-    text = doc.text
-    if "\n" not in text:
+def doc_text(doc: Doc) -> str:
+    """The text a doc was made from: kept on the doc, because `doc.text` rebuilds it token by token."""
+    text = doc.user_data.get("fc_text")
+    return text if text is not None else doc.text
+
+
+@Language.factory("factcheck_sentences")
+def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
+    return SentenceSplitter(nlp)
+
+
+class SentenceSplitter:
+    """Sentence starts: after sentence-final punctuation (spaCy's sentencizer rule) and at line breaks
+    (headlines, tables, captions), except soft wraps inside hard-wrapped prose. Vectorised over token
+    arrays, because a loop over Token objects costs as much as tokenising."""
+
+    def __init__(self, nlp: Language):
+        from spacy.pipeline import Sentencizer
+
+        self.ends = {nlp.vocab.strings.add(c) for c in Sentencizer.default_punct_chars}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) < 2:
+            return doc
+        array = doc.to_array([ORTH, IS_PUNCT, IS_SPACE, IDX]).astype("int64", copy=False)
+        orth, punct, space, idx = array[:, 0], array[:, 1], array[:, 2], array[:, 3]
+        ends = numpy.isin(orth.astype("uint64"), numpy.fromiter(self.ends, dtype="uint64"))
+        words = numpy.flatnonzero((punct == 0) & ~ends)
+        starts = set()
+        period = numpy.flatnonzero(ends)
+        if len(period) and len(words):
+            following = numpy.searchsorted(words, period, side="right")
+            starts.update(words[following[following < len(words)]].tolist())
+        starts.update(self._line_starts(doc_text(doc), idx, space))
+        starts.discard(0)
+        # SENT_START is 1 for a start and -1 for "not a start"; from_array wants uint64, so -1 wraps
+        sent_starts = numpy.full(len(doc), -1, dtype="int64")
+        sent_starts[0] = 1
+        if starts:
+            sent_starts[sorted(starts)] = 1
+        doc.from_array([SENT_START], sent_starts.astype("uint64").reshape(-1, 1))
         return doc
-    lines = text.split("\n")
-    long_lines = [len(line) for line in lines if len(line) >= 50]
-    wrapped = len(long_lines) >= 5 and sum(
-        1 for line in lines if len(line) >= 50 and not _TERMINAL.search(line)) >= 0.6 * len(long_lines)
-    width = median(long_lines) if wrapped else 0
-    starts = doc.to_array([IDX]).tolist()
-    position = text.find("\n")
-    while position >= 0:
-        end = position
-        while end < len(text) and text[end].isspace():
-            end += 1
-        i = bisect.bisect_left(starts, end)
-        if i < len(doc) and (i == 0 or starts[i - 1] < end):
-            soft = False
-            if wrapped and "\n\n" not in text[position:end]:
-                line_start = text.rfind("\n", 0, position) + 1
-                previous_line = text[line_start:position].rstrip()
-                soft = len(previous_line) >= 0.75 * width and not _TERMINAL.search(previous_line)
-            if not soft and i > 0:
-                doc[i].is_sent_start = True
-        position = text.find("\n", end)
-    return doc
+
+    @staticmethod
+    def _line_starts(text: str, idx, space) -> list[int]:
+        if "\n" not in text:
+            return []
+        lines = text.split("\n")
+        long_lines = [len(line) for line in lines if len(line) >= 50]
+        wrapped = len(long_lines) >= 5 and sum(
+            1 for line in lines if len(line) >= 50 and not _TERMINAL.search(line)) >= 0.6 * len(long_lines)
+        width = median(long_lines) if wrapped else 0
+        out = []
+        position = text.find("\n")
+        while position >= 0:
+            end = position
+            while end < len(text) and text[end].isspace():
+                end += 1
+            i = int(numpy.searchsorted(idx, end))
+            if i < len(idx) and not space[i]:
+                soft = False
+                if wrapped and "\n\n" not in text[position:end]:
+                    line_start = text.rfind("\n", 0, position) + 1
+                    previous_line = text[line_start:position].rstrip()
+                    soft = len(previous_line) >= 0.75 * width and not _TERMINAL.search(previous_line)
+                if not soft:
+                    out.append(i)
+            position = text.find("\n", end)
+        return out
 
 
 @Language.factory("factcheck_numbers")
@@ -78,7 +119,7 @@ class NumberFinder:
     def match(self, doc: Doc) -> list[NumberMention]:
         array = doc.to_array([self.flag, IDX])
         starts = array[array[:, 0] == 1][:, 1].tolist()
-        return find_numbers(doc.text, starts)
+        return find_numbers(doc_text(doc), starts)
 
 
 @Language.factory("factcheck_names", default_config={"ledger": None, "fuzzy_cutoff": 88.0})
@@ -113,7 +154,7 @@ class NameFinder:
             span = doc[start:end]
             span.label_ = self._keys[key]
             spans.append(span)
-        text = doc.text  # built afresh on every access, so read once
+        text = doc_text(doc)
         blocked = self.table.blocked_ranges(text) if self.table.not_in else []
         found: list[EntityMention] = []
         for span in filter_spans(spans):

@@ -10,7 +10,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import factcheck.nlp.components  # noqa: F401  (registers the factcheck_* components)
+from factcheck.nlp.components import doc_text  # also registers the factcheck_* components
 from factcheck.extract.mentions import Mentions, Sentence
 
 DEFAULT_FUZZY_CUTOFF = 88.0
@@ -23,11 +23,10 @@ def build_pipeline(ledger: str | None = None, fuzzy_cutoff: float = DEFAULT_FUZZ
     if model:
         nlp = spacy.load(model, exclude=["ner", "lemmatizer", "textcat"])
         if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
-            nlp.add_pipe("sentencizer")
+            nlp.add_pipe("factcheck_sentences")
     else:
         nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-    nlp.add_pipe("factcheck_line_breaks")
+        nlp.add_pipe("factcheck_sentences")
     nlp.add_pipe("factcheck_numbers")
     nlp.add_pipe("factcheck_names", config={"ledger": ledger, "fuzzy_cutoff": float(fuzzy_cutoff)})
     return nlp
@@ -45,13 +44,20 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if not len(doc):
         return []
     array = doc.to_array([SENT_START, IDX])
-    starts = [int(idx) for flag, idx in array.tolist() if flag == 1] or [0]
+    starts = array[array[:, 0] == 1][:, 1].tolist() or [0]
     if starts[0] != 0:
         starts.insert(0, 0)
-    length = len(doc.text)
+    length = len(doc_text(doc))
     return [(s, e) for s, e in zip(starts, starts[1:] + [length])]
 
 
+def make_doc(nlp: Language, text: str) -> Doc:
+    """Tokenise, keeping the text on the doc so components need not rebuild it."""
+    doc = nlp.make_doc(text)
+    doc.user_data["fc_text"] = text
+    return doc
+
+
 def analyse(texts: Iterable[str], nlp: Language, batch_size: int = 32) -> Iterator[Mentions]:
-    for doc in nlp.pipe(texts, batch_size=batch_size):
+    for doc in nlp.pipe((make_doc(nlp, t) for t in texts), batch_size=batch_size):
         yield to_mentions(doc)

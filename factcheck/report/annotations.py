@@ -22,36 +22,36 @@ def github_property(text: str) -> str:
 
 
 class LineWriter(Writer):
-    def article(self, report: ArticleReport) -> None:
-        if report.error:
-            return  # already reported on standard error
-        assert report.article is not None
+    def render(self, report: ArticleReport) -> str:
+        if report.error or report.article is None:
+            return ""  # already reported on standard error
         lines = Lines(report.article.source)
+        out = []
         for f in report.findings:
             if f.suppressed:
                 continue
             loc = locate(report, lines, f.claim.start, f.claim.end)
-            self.out.write(f"{clean(report.path)}:{loc.line}:{loc.column}: {f.verdict.value}: "
-                           f"{clean(message(f, self.index))}\n")
+            out.append(f"{clean(report.path)}:{loc.line}:{loc.column}: {f.verdict.value}: "
+                       f"{clean(message(f, self.index))}\n")
+        return "".join(out)
 
 
 class GithubWriter(Writer):
-    def article(self, report: ArticleReport) -> None:
-        if report.error:
-            self.out.write(f"::error file={github_property(report.path)}::{github_data(report.error)}\n")
-            return
-        assert report.article is not None
+    def render(self, report: ArticleReport) -> str:
+        if report.error or report.article is None:
+            return f"::error file={github_property(report.path)}::{github_data(report.error or '')}\n"
         lines = Lines(report.article.source)
+        out = []
         for f in report.findings:
             level = GITHUB_LEVEL.get(f.verdict)
             if level is None or f.suppressed:
                 continue
             loc = locate(report, lines, f.claim.start, f.claim.end)
             title = f"factcheck: {f.verdict.value} {f.claim.label}"
-            self.out.write(
-                f"::{level} file={github_property(report.path)},line={loc.line},col={loc.column},"
-                f"endLine={loc.end_line},endColumn={loc.end_column},title={github_property(title)}::"
-                f"{github_data(clean(message(f, self.index)))}\n")
+            out.append(f"::{level} file={github_property(report.path)},line={loc.line},col={loc.column},"
+                       f"endLine={loc.end_line},endColumn={loc.end_column},title={github_property(title)}::"
+                       f"{github_data(clean(message(f, self.index)))}\n")
+        return "".join(out)
 
     def finish(self, summary: Summary) -> None:
         self.out.write(f"factcheck: {summary.contradicted} contradicted, {summary.imprecise} imprecise, "

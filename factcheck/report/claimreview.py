@@ -21,14 +21,16 @@ RATING = {Verdict.SUPPORTED: (3, "Supported by the results ledger"),
 
 
 class ClaimReviewWriter(Writer):
-    def start(self) -> None:
-        self._first = True
-        self.out.write("[")
+    separator = ",\n"
 
-    def article(self, report: ArticleReport) -> None:
+    def start(self) -> None:
+        self.out.write("[\n")
+
+    def render(self, report: ArticleReport) -> str:
         if report.error or report.article is None:
-            return
+            return ""
         text = report.article.text
+        reviews = []
         for f in report.findings:
             if f.verdict not in RATING or f.suppressed:
                 continue
@@ -47,8 +49,8 @@ class ClaimReviewWriter(Writer):
                 **({"correction": f.suggestion} if f.suggestion else {}),
                 **({"about": shown(f)} if shown(f) else {}),
             }
-            self.out.write(("\n" if self._first else ",\n") + json.dumps(review, ensure_ascii=False))
-            self._first = False
+            reviews.append(json.dumps(review, ensure_ascii=False))
+        return ",\n".join(reviews)
 
     def finish(self, summary: Summary) -> None:
         self.out.write("\n]\n")

@@ -36,19 +36,25 @@ class FolderWriter:
         self._json = JsonWriter(self._json_file, self.index)
         self._json.start()
 
-    def article(self, report: ArticleReport) -> None:
-        self._json.article(report)
-        name = report_name(report.path)
+    def name(self, path: str) -> str:
+        """A unique file name for this article's reports (assigned in input order, so runs agree)."""
+        name = report_name(path)
         while name in self._names:
             name += "_"
         self._names.add(name)
-        if report.error:
-            self.entries.append((report.path, name, None, report.error))
-            return
-        (self.folder / f"{name}.md").write_text("# factcheck report\n\n" + markdown_article(report, self.index),
-                                                encoding="utf-8")
-        (self.folder / f"{name}.html").write_text(render_html(report, self.index), encoding="utf-8")
-        self.entries.append((report.path, name, report.counts(), None))
+        return name
+
+    def render(self, report: ArticleReport, name: str) -> str:
+        """Write the article's Markdown and HTML reports; return its part of report.json."""
+        if not report.error:
+            (self.folder / f"{name}.md").write_text("# factcheck report\n\n" + markdown_article(report, self.index),
+                                                    encoding="utf-8")
+            (self.folder / f"{name}.html").write_text(render_html(report, self.index), encoding="utf-8")
+        return self._json.render(report)
+
+    def emit(self, path: str, name: str, fragment: str, counts: dict[str, int] | None, error: str | None) -> None:
+        self._json.emit(fragment)
+        self.entries.append((path, name, counts, error))
 
     def finish(self, summary: Summary) -> None:
         self._json.finish(summary)

@@ -21,15 +21,14 @@ def article_json(report: ArticleReport, index: LedgerIndex) -> dict[str, Any]:
 
 
 class JsonWriter(Writer):
+    separator = ",\n"
+
     def start(self) -> None:
         head = json.dumps({"schema_version": SCHEMA_VERSION, "ledger": ledger_json(self.index)}, ensure_ascii=False)
-        self.out.write(head[:-1] + ', "articles": [')
-        self._first = True
+        self.out.write(head[:-1] + ', "articles": [\n')
 
-    def article(self, report: ArticleReport) -> None:
-        self.out.write("\n" if self._first else ",\n")
-        self._first = False
-        self.out.write(json.dumps(article_json(report, self.index), ensure_ascii=False))
+    def render(self, report: ArticleReport) -> str:
+        return json.dumps(article_json(report, self.index), ensure_ascii=False)
 
     def finish(self, summary: Summary) -> None:
         self.out.write('\n], "summary": ' + json.dumps(summary.model_dump(mode="json"), ensure_ascii=False) + "}\n")

@@ -71,8 +71,8 @@ class MarkdownWriter(Writer):
     def start(self) -> None:
         self.out.write("# factcheck report\n\n")
 
-    def article(self, report: ArticleReport) -> None:
-        self.out.write(markdown_article(report, self.index) + "\n")
+    def render(self, report: ArticleReport) -> str:
+        return markdown_article(report, self.index) + "\n"
 
     def finish(self, summary: Summary) -> None:
         self.out.write(markdown_summary(summary))

@@ -14,7 +14,7 @@ from factcheck.check import ArticleReport
 from factcheck.kinds import Unit
 from factcheck.ledger.facts import fmt
 from factcheck.ledger.index import LedgerIndex
-from factcheck.verify.findings import SEVERITY, Finding, Verdict
+from factcheck.verify.findings import Finding, Verdict
 
 SCHEMA_VERSION = 1
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -27,7 +27,7 @@ class FailOn(StrEnum):
 
 
 class Location(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     start: int  # code-point offsets into the article as read
     end: int
@@ -138,11 +138,20 @@ def finding_json(finding: Finding, index: LedgerIndex, report: ArticleReport, li
         "verdict": finding.verdict.value, "claim": claim_json(finding, index, report),
         "expected": _number(finding.expected, finding.unit), "expected_text": shown(finding),
         "rule": finding.rule, "derivation": finding.derivation,
-        "sources": [s.model_dump() for s in finding.sources], "suggestion": finding.suggestion,
+        "sources": [_source(s) for s in finding.sources], "suggestion": finding.suggestion,
         "reason": finding.reason,
-        "alternative": finding.alternative.model_dump(mode="json") if finding.alternative else None,
+        "alternative": _alternative(finding.alternative) if finding.alternative else None,
         "related": related, "suppressed": finding.suppressed, "message": message(finding, index),
     }
+
+
+def _source(s) -> dict[str, str]:
+    return {"id": s.id, "title": s.title, "url": s.url, "publisher": s.publisher}
+
+
+def _alternative(a) -> dict[str, Any]:
+    return {"variant": a.variant, "label": a.label, "status": a.status, "value": _number(a.value, Unit.VOTES),
+            "sources": [_source(s) for s in a.sources], "note": a.note}
 
 
 def _number(value: float | None, unit: Unit | None) -> float | int | None:
@@ -165,24 +174,25 @@ class Summary(BaseModel):
     fail_on: FailOn = FailOn.CONTRADICTED
     failed: bool = False
 
-    def add(self, report: ArticleReport) -> None:
+    def add(self, error: str | None, counts: dict[str, int] | None) -> None:
+        """Count one article: its error, or its verdict counts (suppressed findings counted apart)."""
         self.articles += 1
-        if report.error:
+        if error or counts is None:
             self.errors += 1
             return
-        for key, n in report.counts().items():
+        for key, n in counts.items():
             setattr(self, key, getattr(self, key) + n)
             if key != "suppressed":
                 self.claims += n
-        self.failed = self.failed or fails(report, self.fail_on)
+        self.failed = self.failed or fails(counts, self.fail_on)
 
 
-def fails(report: ArticleReport, fail_on: FailOn) -> bool:
+def fails(counts: dict[str, int], fail_on: FailOn) -> bool:
     if fail_on is FailOn.NEVER:
         return False
-    threshold = SEVERITY[Verdict.CONTRADICTED if fail_on is FailOn.CONTRADICTED else Verdict.IMPRECISE]
-    return any(SEVERITY[f.verdict] >= threshold and f.verdict is not Verdict.UNVERIFIABLE and not f.suppressed
-               for f in report.findings)
+    if fail_on is FailOn.CONTRADICTED:
+        return counts.get("contradicted", 0) > 0
+    return counts.get("contradicted", 0) + counts.get("imprecise", 0) > 0
 
 
 def ledger_json(index: LedgerIndex) -> dict[str, Any]:

@@ -34,8 +34,9 @@ def tool_version() -> str:
 
 
 class SarifWriter(Writer):
+    separator = ","
+
     def start(self) -> None:
-        self._first = True
         self._errors: list[dict] = []
         driver = {
             "name": "factcheck", "version": tool_version(),
@@ -48,13 +49,15 @@ class SarifWriter(Writer):
         text = json.dumps(head, ensure_ascii=False)
         self.out.write(text[: text.rindex('"results": []') + len('"results": [')])
 
-    def article(self, report: ArticleReport) -> None:
-        if report.error:
-            self._errors.append({"level": "error", "message": {"text": clean(report.error)},
-                                 "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(report.path)}}}]})
-            return
-        assert report.article is not None
+    def error(self, path: str, message: str) -> None:
+        self._errors.append({"level": "error", "message": {"text": clean(message)},
+                             "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(path)}}}]})
+
+    def render(self, report: ArticleReport) -> str:
+        if report.error or report.article is None:
+            return ""
         lines = Lines(report.article.source)
+        results = []
         for f in report.findings:
             verdict, name, level, kind, _ = RULES[RULE_INDEX[f.verdict]]
             loc = locate(report, lines, f.claim.start, f.claim.end)
@@ -77,8 +80,8 @@ class SarifWriter(Writer):
                     "artifactLocation": {"uri": _uri(report.path)},
                     "replacements": [{"deletedRegion": {"charOffset": loc.start, "charLength": loc.end - loc.start},
                                       "insertedContent": {"text": f.suggestion}}]}]}]
-            self.out.write(("" if self._first else ",") + json.dumps(result, ensure_ascii=False))
-            self._first = False
+            results.append(json.dumps(result, ensure_ascii=False))
+        return ",".join(results)
 
     def finish(self, summary: Summary) -> None:
         invocation = {"executionSuccessful": summary.errors == 0,

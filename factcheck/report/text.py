@@ -70,17 +70,17 @@ def summary_values(s: Summary) -> tuple[int, ...]:
 class PlainWriter(Writer):
     """Plain text, for pipes, logs and --no-color."""
 
-    def article(self, report: ArticleReport) -> None:
-        write = self.out.write
-        if report.error:
-            return  # already reported on standard error, one line per problem
-        assert report.article is not None
+    def render(self, report: ArticleReport) -> str:
+        parts: list[str] = []
+        write = parts.append
+        if report.error or report.article is None:
+            return ""  # already reported on standard error, one line per problem
         lines = Lines(report.article.source)
         write(f"{clean(report.path)}  {report.election or 'election unknown'}  ({clean(report.election_basis or '')})\n")
         table = rows(report, lines, self.index)
         if not table:
             write("  no result claims found\n\n")
-            return
+            return "".join(parts)
         widths = [min(40, max(len(COLUMNS[i]), *(len(r[i]) for _, r in table))) for i in range(len(COLUMNS) - 1)]
         write("  " + "  ".join(c.ljust(w) for c, w in zip(COLUMNS, widths + [0])).rstrip() + "\n")
         for _, r in table:
@@ -91,6 +91,7 @@ class PlainWriter(Writer):
             for note in notes:
                 write(f"   {note}\n")
         write("\n")
+        return "".join(parts)
 
     def finish(self, summary: Summary) -> None:
         values = summary_values(summary)
@@ -101,6 +102,8 @@ class PlainWriter(Writer):
 
 class RichWriter(Writer):
     """Colour on a terminal: verdicts coloured, the claim highlighted in its sentence."""
+
+    renders = False
 
     def start(self) -> None:
         from rich.console import Console

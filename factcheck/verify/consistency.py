@@ -32,7 +32,7 @@ def _overlap(a: Claim, b: Claim) -> bool:
 
 
 def _place(c: Claim) -> Place:
-    return Place(start=c.start, end=c.end, text=c.text)
+    return Place.model_construct(start=c.start, end=c.end, text=c.text)
 
 
 def clashes(claims: Iterable[Claim], runoff: dict[str, bool]) -> list[tuple[Claim, tuple[Claim, ...], str]]:
@@ -127,7 +127,7 @@ def apply_consistency(findings: list[Finding], runoff: dict[str, bool]) -> list[
             continue
         target = claim if claim in open_ else open_[-1]
         rest = tuple(c for c in involved if c is not target)
-        out[by_claim[id(target)]] = Finding(claim=target, verdict=Verdict.CONTRADICTED, rule="internal consistency",
+        out[by_claim[id(target)]] = Finding.model_construct(claim=target, verdict=Verdict.CONTRADICTED, rule="internal consistency",
                                             reason=why, related=tuple(_place(c) for c in rest))
         verdicts[id(target)] = Verdict.CONTRADICTED
     return out

@@ -21,7 +21,7 @@ SEVERITY = {Verdict.CONTRADICTED: 3, Verdict.IMPRECISE: 2, Verdict.UNVERIFIABLE:
 
 
 class SourceRef(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     title: str
@@ -32,7 +32,7 @@ class SourceRef(BaseModel):
 class AlternativeRef(BaseModel):
     """A documented alternative figure the claim matches instead of the ledger's."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     variant: str
     label: str
@@ -45,7 +45,7 @@ class AlternativeRef(BaseModel):
 class Place(BaseModel):
     """Another place in the same article, for internal-consistency clashes."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     start: int
     end: int
@@ -53,7 +53,7 @@ class Place(BaseModel):
 
 
 class Finding(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     claim: Claim
     verdict: Verdict

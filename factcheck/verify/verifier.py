@@ -68,7 +68,7 @@ def verify_claims(claims: list[Claim] | tuple[Claim, ...], index: LedgerIndex) -
 
 # -- helpers ---------------------------------------------------------------------------------------
 def _unverifiable(claim: Claim, reason: str) -> Finding:
-    return Finding(claim=claim, verdict=Verdict.UNVERIFIABLE, rule="not checked", reason=reason)
+    return Finding.model_construct(claim=claim, verdict=Verdict.UNVERIFIABLE, rule="not checked", reason=reason)
 
 
 def _missing(claim: Claim, facts: Facts) -> str:
@@ -86,13 +86,13 @@ def sources(index: LedgerIndex, election_id: str, ids: tuple[str, ...]) -> tuple
     for sid in ids:
         source = index.source(election_id, sid)
         if source is not None:
-            out.append(SourceRef(id=sid, title=source.title, url=source.url, publisher=source.publisher))
+            out.append(SourceRef.model_construct(id=sid, title=source.title, url=source.url, publisher=source.publisher))
     return tuple(out)
 
 
 def _finding(claim: Claim, verdict: Verdict, fact: Fact, rule: str, index: LedgerIndex, *, reason: str | None = None,
              alternative: AlternativeRef | None = None, suggest: bool = False) -> Finding:
-    return Finding(
+    return Finding.model_construct(
         claim=claim, verdict=verdict, expected=fact.value, unit=fact.unit, rule=rule, derivation=fact.derivation(),
         sources=sources(index, fact.election, fact.sources), reason=reason, alternative=alternative,
         suggestion=_suggestion(claim, fact) if suggest else None,
@@ -157,7 +157,7 @@ def _alternative(claim: Claim, facts: Facts, index: LedgerIndex) -> tuple[Fact, 
         _, alt_fact, variant_id = min(passing, key=lambda m: m[0])
         election = index.elections[alt_fact.election]
         variant = election.variants[variant_id]
-        ref = AlternativeRef(variant=variant_id, label=variant.label, status=variant.status.value,
+        ref = AlternativeRef.model_construct(variant=variant_id, label=variant.label, status=variant.status.value,
                              value=alt_fact.value, sources=sources(index, alt_fact.election, variant.sources),
                              note=variant.note)
         return (official[0] if official else alt_fact), alt_fact, ref
@@ -210,13 +210,13 @@ def _printed_share(claim: Claim, facts: Facts, index: LedgerIndex) -> tuple[Fact
         if not printed.discrepancy:
             continue
         value, precision = percent_of(printed.value)
-        fact = Fact(election=facts.election.id, kind=Kind.SHARE, subject=(person,), scope=claim.scope, value=value,
+        fact = Fact.model_construct(election=facts.election.id, kind=Kind.SHARE, subject=(person,), scope=claim.scope, value=value,
                     unit=Unit.PERCENT, precision=precision, formula=f"{printed.value}% as printed",
                     sources=printed.sources)
         if compare(claim, fact).passed:
             refs = sources(index, facts.election.id, printed.sources)
             label = "the share printed by " + ", ".join(r.publisher for r in refs)
-            ref = AlternativeRef(variant="printed-share", label=label, status="misprint", value=value,
+            ref = AlternativeRef.model_construct(variant="printed-share", label=label, status="misprint", value=value,
                                  sources=refs, note=printed.discrepancy)
             official = facts.share(person, Round.FIRST, claim.scope)
             return (official or fact), fact, ref
@@ -240,7 +240,7 @@ def _comparison(claim: Claim, facts: Facts, index: LedgerIndex) -> Finding:
             f"({va.round.value if va.round else 'first'} round): {facts.surname(a)} {'did' if ahead else 'did not'} "
             f"win {verb} votes")
     verdict = Verdict.SUPPORTED if ahead else Verdict.CONTRADICTED
-    return Finding(claim=claim, verdict=verdict, expected=1.0 if ahead else 0.0, unit=Unit.FLAG, rule=rule,
+    return Finding.model_construct(claim=claim, verdict=verdict, expected=1.0 if ahead else 0.0, unit=Unit.FLAG, rule=rule,
                    derivation=f"{va.derivation()}; {vb.derivation()}",
                    sources=sources(index, facts.election.id, va.sources + tuple(s for s in vb.sources if s not in va.sources)))
 
@@ -261,7 +261,7 @@ def _winner(claim: Claim, facts: Facts, index: LedgerIndex) -> Finding:
         rule += f"; it was {facts.name(person)}'s {_ORDINAL_WORDS[term - 1]} term" if ok else (
             f"; but it was not {facts.name(person)}'s {_ORDINAL_WORDS[term - 1]} term")
     margin = facts.margin_votes(Round.FINAL if facts.is_runoff and not claim.scope else Round.FIRST, scope=claim.scope)
-    return Finding(claim=claim, verdict=Verdict.SUPPORTED if ok else Verdict.CONTRADICTED, expected=1.0 if ok else 0.0,
+    return Finding.model_construct(claim=claim, verdict=Verdict.SUPPORTED if ok else Verdict.CONTRADICTED, expected=1.0 if ok else 0.0,
                    unit=Unit.FLAG, rule=rule, derivation=margin.derivation() if margin else None,
                    sources=sources(index, facts.election.id, margin.sources if margin else ()))
 
