@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from factcheck.check import ArticleReport
 from factcheck.ledger.index import LedgerIndex
-from factcheck.report.model import Lines, clean, locate, shown, what
+from factcheck.report.model import Lines, clean, locate, note, shown, what, why
 from factcheck.verify.findings import Verdict
 
 
@@ -31,19 +31,12 @@ def render_html(report: ArticleReport, index: LedgerIndex) -> str:
     findings = []
     for i, f in enumerate(report.findings):
         loc = locate(report, lines, f.claim.start, f.claim.end)
-        note = None
-        if f.alternative:
-            note = f"matches {f.alternative.label} ({f.alternative.status}): " + ", ".join(
-                s.publisher for s in f.alternative.sources)
-        elif f.reason:
-            note = f.reason
         findings.append({
             "id": f"c{i + 1}", "anchor": f"c{i + 1}", "finding": f, "start": f.claim.start, "end": f.claim.end,
             "line": loc.line, "column": loc.column, "text": clean(f.claim.text), "verdict": f.verdict.value,
             "suppressed": f.suppressed, "what": what(f, index), "expected": shown(f), "rule": f.rule,
-            "derivation": f.derivation, "note": note, "suggestion": f.suggestion, "sources": f.sources,
-            "why": (f.reason if f.verdict is Verdict.UNVERIFIABLE else
-                    (f"matches {f.alternative.label}" if f.alternative and f.verdict is Verdict.CONTRADICTED else f.rule)),
+            "derivation": f.derivation, "note": note(f), "suggestion": f.suggestion, "sources": f.sources,
+            "why": why(f),
         })
     parts, cursor, last = [], 0, None
     for item in sorted(findings, key=lambda x: (x["start"], -x["end"])):

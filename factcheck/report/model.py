@@ -75,6 +75,23 @@ def shown(finding: Finding) -> str | None:
     return fmt(finding.expected, finding.unit)
 
 
+def why(finding: Finding) -> str:
+    """The short reason shown beside a verdict in tables."""
+    if finding.verdict is Verdict.UNVERIFIABLE:
+        return finding.reason or ""
+    if finding.alternative and finding.verdict is Verdict.CONTRADICTED:
+        return f"matches {finding.alternative.label}"
+    return finding.rule or ""
+
+
+def note(finding: Finding) -> str | None:
+    """The documented alternative the figure matches (with who published it), else the verifier's reason."""
+    if finding.alternative:
+        who = ", ".join(s.publisher for s in finding.alternative.sources)
+        return f"matches {finding.alternative.label} ({finding.alternative.status}; {who})"
+    return finding.reason
+
+
 def what(finding: Finding, index: LedgerIndex) -> str:
     """What the claim is about: "final-round votes: Ken Livingstone in Barnet & Camden"."""
     c = finding.claim
@@ -100,10 +117,8 @@ def message(finding: Finding, index: LedgerIndex) -> str:
         return f"{parts[0]}: supported by the ledger ({finding.rule})"
     text = f"{parts[0]}: {clean(c.text)} {'does not match' if finding.verdict is Verdict.CONTRADICTED else 'is imprecise for'}"
     text += f" the ledger's {figure}" if figure else " the ledger"
-    if finding.alternative:
-        text += f"; it matches {finding.alternative.label} ({finding.alternative.status})"
-    elif finding.reason:
-        text += f"; {finding.reason}"
+    if explained := note(finding):
+        text += f"; {explained}"
     if finding.suggestion:
         text += f"; write {finding.suggestion!r}"
     if finding.derivation:

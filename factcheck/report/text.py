@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from factcheck.check import ArticleReport
 from factcheck.report.base import Writer
-from factcheck.report.model import Lines, Summary, clean, locate, shown, what
+from factcheck.report.model import Lines, Summary, clean, locate, note, shown, what, why
 from factcheck.verify.findings import Finding, Verdict
 
 STYLE = {
@@ -25,10 +25,8 @@ def rows(report: ArticleReport, lines: Lines, index) -> list[tuple[Finding, tupl
     for f in report.findings:
         loc = locate(report, lines, f.claim.start, f.claim.end)
         verdict = "ignored" if f.suppressed else f.verdict.value
-        why = f.reason if f.verdict is Verdict.UNVERIFIABLE else (
-            f"matches {f.alternative.label}" if f.alternative and f.verdict is Verdict.CONTRADICTED else f.rule)
         out.append((f, (f"{loc.line}:{loc.column}", verdict, clean(f.claim.text), what(f, index), shown(f) or "",
-                        clean(why or ""))))
+                        clean(why(f)))))
     return out
 
 
@@ -42,11 +40,8 @@ def details(report: ArticleReport, lines: Lines, f: Finding) -> tuple[str, tuple
     notes = []
     if f.derivation:
         notes.append(f"ledger: {clean(f.derivation)}")
-    if f.alternative:
-        who = ", ".join(s.publisher for s in f.alternative.sources)
-        notes.append(f"note: matches {f.alternative.label} ({f.alternative.status}; {who})")
-    elif f.reason:
-        notes.append(f"note: {clean(f.reason)}")
+    if text_note := note(f):
+        notes.append(f"note: {clean(text_note)}")
     if f.related:
         notes.append("see also: " + "; ".join(clean(p.text) for p in f.related))
     if f.suggestion:
