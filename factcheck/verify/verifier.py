@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from factcheck.extract.claims import Claim
 from factcheck.kinds import Kind, Round, Unit
 from factcheck.ledger.facts import Fact, Facts, percent_of
@@ -81,6 +83,7 @@ def _missing(claim: Claim, facts: Facts) -> str:
     return f"the ledger has no {claim.label}{' for ' + who if who else ''}{where} in {facts.election.name}"
 
 
+@lru_cache(maxsize=4096)  # a run checks the same few sources thousands of times
 def sources(index: LedgerIndex, election_id: str, ids: tuple[str, ...]) -> tuple[SourceRef, ...]:
     out = []
     for sid in ids:
