@@ -68,9 +68,9 @@ _UNITS = {w: i for i, w in enumerate(
     "sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_ORDINALS = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                  "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_ORDINALS = {w: i + 1 for i, w in enumerate(_ORDINAL_WORDS)}
 _FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
 _SUFFIX_SCALE = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000,
                  "billion": 1_000_000_000, "thousand": 1_000}
@@ -194,10 +194,22 @@ def _mention(text: str, m: re.Match[str]) -> NumberMention | None:
     if kind == "fraction":
         return _fraction(text, m)
     if kind == "ordinal":
-        word = raw.lower()
-        value = _ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))  # type: ignore[union-attr]
-        return _plain(start, end, raw, NumUnit.ORDINAL, float(value), words=word in _ORDINALS)
+        return _plain(start, end, raw, NumUnit.ORDINAL, float(ordinal_value(raw)), words=raw.lower() in _ORDINALS)
     return _number(text, m)
+
+
+def ordinal_value(word: str) -> int:
+    """3 for "third" or "3rd"."""
+    word = word.lower()
+    return _ORDINALS.get(word) or int(re.match(r"\d+", word).group(0))  # type: ignore[union-attr]
+
+
+def format_ordinal(n: int, words: bool) -> str:
+    """"third" when the text spells ordinals out (up to twentieth), else "3rd"."""
+    if words and n <= len(_ORDINAL_WORDS):
+        return _ORDINAL_WORDS[n - 1]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _plain(start: int, end: int, raw: str, unit: NumUnit, value: float, words: bool = False) -> NumberMention:

@@ -228,6 +228,10 @@ EXAMPLES: list[Example] = [
     ex("Sadiq Khan has won a historic third term as Mayor of London.", E24, X("won a historic third term", "winner", S)),
     ex("Zac Goldsmith was elected Mayor of London.", E16, X("was elected", "winner", C, ("zac-goldsmith",))),
     ex("Sadiq Khan has won a second term as mayor.", E24, X("won a second term", "winner", C)),
+    ex("Sadiq Khan has won a second consecutive term as mayor.", E24,
+       X("won a second consecutive term", "winner", C)),
+    ex("Boris Johnson won a 2nd successive term at City Hall.", E12, X("won a 2nd successive term", "winner", S)),
+    ex("Ken Livingstone won a convincing victory over Steven Norris.", E00, X("won a convincing victory", "winner", S)),
     ex("Bailey hoped to be elected mayor.", E21, absent=("winner",)),
     # -- figures that are not results --------------------------------------------------------------
     ex("Khan, 50, pledged to build 10,000 council homes.", E21, absent=("*",)),

@@ -20,7 +20,7 @@ from factcheck.extract.election import ElectionChoice, election_for_year, resolv
 from factcheck.extract.mentions import EntityKind, EntityMention, Mentions, Sentence
 from factcheck.kinds import Kind, Round, Unit
 from factcheck.ledger.index import LedgerIndex
-from factcheck.numbers import NON_RESULT_UNITS, NumberMention, NumUnit
+from factcheck.numbers import NON_RESULT_UNITS, NumberMention, NumUnit, ordinal_value
 
 _ELECTION_WORDS = re.compile(r"vot|elect|ballot|mayor|candidat|count|preference|turnout|majority|margin|share|"
                              r"result|\bwon\b|\bwin|beat|defeat|deposit|runner|place", re.IGNORECASE)
@@ -63,8 +63,6 @@ _LOST_DEPOSIT = re.compile(r"\b(?:lost|lose|loses|losing|forfeited|forfeit|forfe
                            r"(?:£[\d,]+\s+)?deposits?\b", re.IGNORECASE)
 _KEPT_DEPOSIT = re.compile(r"\b(?:kept|keep|keeps|retained|retain|saved|save|held\s+onto)\s+(?:his|her|their|the)\s+"
                            r"(?:£[\d,]+\s+)?deposits?\b", re.IGNORECASE)
-_TERM = re.compile(r"\b(second|third|fourth)\s+term", re.IGNORECASE)
-_TERM_N = {"second": 2, "third": 3, "fourth": 4}
 # Totals named next to a figure, read backwards (BEFORE, ending at the figure) or forwards (AFTER).
 _REJECTED_BEFORE = re.compile(r"(?:rejected|spoilt|spoiled|invalid|void)\s+(?:ballot\s+)?(?:papers|ballots|votes)?\s*"
                               r"(?:numbered|totalled|of|were|was|:)?\s*$", re.IGNORECASE)
@@ -652,9 +650,9 @@ class _Builder:
                                      self._groupings)
             if anchor is None or anchor.unknown:
                 continue
-            term = _TERM.search(text[start:min(clause[1], end + 40)])
+            term = cues.TERM.search(text[start:min(clause[1], end + 40)])
             out.append(self._word_claim(s, Kind.WINNER, start, end, anchor, clause, section, value=1.0,
-                                        relation=f"term:{_TERM_N[term.group(1).lower()]}" if term else None))
+                                        relation=f"term:{ordinal_value(term.group('n'))}" if term else None))
         for pattern, relation in ((_LOST_DEPOSIT, "lost"), (_KEPT_DEPOSIT, "kept")):
             for m in pattern.finditer(sentence):
                 start, end = s.span.start + m.start(), s.span.start + m.end()

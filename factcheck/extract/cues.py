@@ -141,7 +141,9 @@ BEAT = re.compile(r"\b(?:beat|beats|beating|defeated|defeating|defeats|ousted|ou
 WINNER = re.compile(r"\b(?:(?:has\s+been|was|is|been|got|being)\s+(?:(?:first|duly|comfortably|narrowly|easily|"
                     r"finally|officially|again)\s+)?(?:re-?)?elected|(?:re-?)?elected\s+(?:as\s+)?(?:the\s+)?"
                     r"(?:mayor|Mayor)|(?:won|wins|win|secured|secures|clinched|clinches|claimed|claims)\s+(?:a|an|another|"
-                    r"his|her|the)\s+(?:(?:second|third|fourth|historic|record|new|further)\s+)*(?:term|election|mayoralty|"
+                    r"his|her|the)\s+(?:(?:second|third|fourth|2nd|3rd|4th|historic|record|new|further|consecutive|successive|"
+                    r"straight|full|four-year|landslide|comfortable|narrow|resounding|convincing|decisive)\s+)*"
+                    r"(?:term|election|mayoralty|"
                     r"race|contest|victory)|(?:won|wins|win)\s+re-?election)", I)
 # Any word that can start a claim without a number; a sentence without one needs no further look.
 WORD_CLAIM_TRIGGER = re.compile(r"runner|more\s|fewer\s|outpolled|ahead|behind|trail|lost|beat|defeat|ousted|saw\s+off|"

@@ -17,10 +17,9 @@ from pydantic import BaseModel, ConfigDict
 from factcheck.extract import cues
 from factcheck.extract.mentions import EntityKind, Mentions
 from factcheck.ledger.index import LedgerIndex
-from factcheck.numbers import NumUnit
+from factcheck.numbers import NumUnit, ordinal_value
 
 _LEDE_CHARS = 400
-_TERM_NUMBER = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%B %d, %Y", "%b %d, %Y")
 
 
@@ -79,7 +78,7 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
             reasons[eid].append("names " + ", ".join(named[:4]) + ("..." if len(named) > 4 else ""))
 
     for m in cues.TERM.finditer(text):
-        term = _TERM_NUMBER[m.group("n").lower()]
+        term = ordinal_value(m.group("n"))
         sentence = _sentence_around(mentions, m.start())
         near = [e for e in mentions.entities if e.kind is EntityKind.PERSON and sentence[0] <= e.start < sentence[1]]
         for mention in near:

@@ -9,14 +9,10 @@ from factcheck.kinds import Kind, Round, Unit
 from factcheck.ledger.facts import Fact, Facts, percent_of
 from factcheck.ledger.index import LedgerIndex
 from factcheck.ledger.schema import VariantStatus
-from factcheck.numbers import format_like
+from factcheck.numbers import format_like, format_ordinal
 from factcheck.verify.expect import expected_facts, other_basis_facts, rounds_to_try
 from factcheck.verify.findings import AlternativeRef, Finding, SourceRef, Verdict
 from factcheck.verify.rules import compare
-
-_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-                  "eighteenth", "nineteenth", "twentieth"]
 
 
 def verify_claim(claim: Claim, index: LedgerIndex) -> Finding:
@@ -104,16 +100,10 @@ def _finding(claim: Claim, verdict: Verdict, fact: Fact, rule: str, index: Ledge
 
 def _suggestion(claim: Claim, fact: Fact) -> str | None:
     if claim.kind is Kind.RANK:
-        rank = int(fact.value)
-        return _ORDINAL_WORDS[rank - 1] if claim.mention and claim.mention.words and rank <= 20 else _ordinal(rank)
+        return format_ordinal(int(fact.value), words=bool(claim.mention and claim.mention.words))
     if claim.mention is None or fact.unit is Unit.FLAG:
         return None
     return format_like(fact.value, claim.mention)
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def _plain(fact: Fact) -> str:
@@ -261,8 +251,8 @@ def _winner(claim: Claim, facts: Facts, index: LedgerIndex) -> Finding:
         term = int(claim.relation.split(":")[1])
         won = index.term_won(person, term)
         ok = won == facts.election.id
-        rule += f"; it was {facts.name(person)}'s {_ORDINAL_WORDS[term - 1]} term" if ok else (
-            f"; but it was not {facts.name(person)}'s {_ORDINAL_WORDS[term - 1]} term")
+        rule += f"; it was {facts.name(person)}'s {format_ordinal(term, words=True)} term" if ok else (
+            f"; but it was not {facts.name(person)}'s {format_ordinal(term, words=True)} term")
     margin = facts.margin_votes(Round.FINAL if facts.is_runoff and not claim.scope else Round.FIRST, scope=claim.scope)
     return Finding.model_construct(claim=claim, verdict=Verdict.SUPPORTED if ok else Verdict.CONTRADICTED, expected=1.0 if ok else 0.0,
                    unit=Unit.FLAG, rule=rule, derivation=margin.derivation() if margin else None,
