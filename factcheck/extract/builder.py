@@ -22,64 +22,7 @@ from factcheck.kinds import Kind, Round, Unit
 from factcheck.ledger.index import LedgerIndex
 from factcheck.numbers import NON_RESULT_UNITS, NumberMention, NumUnit, ordinal_value
 
-_ELECTION_WORDS = re.compile(r"vot|elect|ballot|mayor|candidat|count|preference|turnout|majority|margin|share|"
-                             r"result|\bwon\b|\bwin|beat|defeat|deposit|runner|place", re.IGNORECASE)
-_VOTE_VERB_BEFORE = re.compile(r"\b(?:polled|poll|won|wins|win|took|takes|received|receives|got|gets|secured|"
-                               r"gained|attracted|garnered|scored|amassed|collected|picked\s+up|tallied|bagged|"
-                               r"manage|managed|muster|mustered|scraped|scrape|drew|notched\s+up|"
-                               r"grabbed|claimed|took\s+home|with|had|on|against|versus|vs)\b[^.;]{0,40}$",
-                               re.IGNORECASE)
-_BACKED_AFTER = re.compile(r"^\s+(?:londoners|voters|people|electors)\s+(?:backed|voted\s+for|supported|chose|picked)\b",
-                           re.IGNORECASE)
-_TOTAL_BEFORE = re.compile(r"\b(?:total|tally|haul|count|vote)\s+(?:was|of|stood\s+at|reached|:)\s*$", re.IGNORECASE)
-# "X took 44 per cent ..., and won 51.5 per cent": a second verb shares the sentence's subject
-_AND_VERB = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?(?:won|took|polled|got|secured|finished|came|received|had|"
-                       r"gained|claimed|picked\s+up)\b[^,;]{0,40}$", re.IGNORECASE)
-_FOR_ANCHOR = re.compile(r"^\s+(?:votes?\s+|first[\s-]preferences?\s+)?(?:for|to|going\s+to)\s+(?:the\s+)?$",
-                         re.IGNORECASE)
-_SCORELINE = re.compile(r"^\s*(?:votes?\s+|per\s*cent\s+|%\s*|pc\s+)?(?:to|v\.?|vs\.?|versus|against)\s*$",
-                        re.IGNORECASE)
-# "won by 70 votes", "beat her by just 3,000 votes": "by" with a vote count is a margin
-_BY_BEFORE = re.compile(r"\bby\s+(?:just\s+|only\s+|some\s+|a\s+mere\s+)?$", re.IGNORECASE)
-_FOR_PLACE = re.compile(r"\b(?:to|for)\s+(?:a\s+|the\s+)?(?:distant\s+|close\s+)?$", re.IGNORECASE)
-_BASE_BEFORE_YEAR = re.compile(r"\b(?:on|from|since|than|compared\s+(?:with|to)|against)\s+(?:[\w’'.-]+\s+){0,3}$",
-                               re.IGNORECASE)
-_SHARE_CONTEXT = re.compile(r"vot|share|ballot|poll|\bwon\b|\bwin|took|receiv|secur|got\b|gain|preference|"
-                            r"support|backing|backed|result|count|elect|finish|\bcame\b|place|trail|behind|ahead|"
-                            r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b|runner|mandate|"
-                            r"landslide|victory|defeat|beat|\bled\b|lead", re.IGNORECASE)
-# Between a name and its figure in a results line: "Khan (Lab) 1,013,721", "Sian Berry, Green: 197,976".
-_GLUE = re.compile(r"^(?:['’]s?)?\s*(?:\([^)]{0,40}\)|,\s*[^,:;.\d]{1,45}:)?\s*[:,–-]?\s*(?:\([^)]{0,25}\)\s*)?"
-                   r"(?:on|at|with|polled|got|won|took|received|secured|had|scored)?\s*$", re.IGNORECASE)
 _ROW_LABEL = re.compile(r"^[\s,:|–-]*(?:\(?[A-Z][\w'’&.-]*\)?[\s,:|–-]+){0,4}$")
-# "the first two candidates", "the top three": a part of the field, not its size.
-_PART_OF_FIELD = re.compile(r"\b(?:first|top|last|leading|main|other|remaining|final|both|major|front-?running|"
-                            r"bottom|two|three)\s+$", re.IGNORECASE)
-_NEGATIVE = re.compile(r"\b(?:down|fell|fallen|dropped|decrease[ds]?|lost|slipped|lower|fall|drop|shrank|"
-                       r"shrunk|declined?|cut|reduced)\b", re.IGNORECASE)
-_POSITIVE = re.compile(r"\b(?:up|rose|risen|increase[ds]?|gained|climbed|higher|rise|grew|improved)\b",
-                       re.IGNORECASE)
-_LOST_DEPOSIT = re.compile(r"\b(?:lost|lose|loses|losing|forfeited|forfeit|forfeits)\s+(?:his|her|their|the)\s+"
-                           r"(?:£[\d,]+\s+)?deposits?\b", re.IGNORECASE)
-_KEPT_DEPOSIT = re.compile(r"\b(?:kept|keep|keeps|retained|retain|saved|save|held\s+onto)\s+(?:his|her|their|the)\s+"
-                           r"(?:£[\d,]+\s+)?deposits?\b", re.IGNORECASE)
-# Totals named next to a figure, read backwards (BEFORE, ending at the figure) or forwards (AFTER).
-_REJECTED_BEFORE = re.compile(r"(?:rejected|spoilt|spoiled|invalid|void)\s+(?:ballot\s+)?(?:papers|ballots|votes)?\s*"
-                              r"(?:numbered|totalled|of|were|was|:)?\s*$", re.IGNORECASE)
-_REJECTED_AFTER = re.compile(r"^\s+(?:ballot\s+)?(?:papers|ballots|votes)?\s*(?:were\s+)?(?:rejected|spoilt|spoiled|"
-                             r"declared\s+invalid|void)", re.IGNORECASE)
-_ELECTORATE_BEFORE = re.compile(r"(?:electorate|registered\s+voters|electors|eligible\s+voters)\s*(?:of|was|were|"
-                                r"stood\s+at|numbered|totalled|:)?\s*$", re.IGNORECASE)
-_ELECTORATE_AFTER = re.compile(r"^\s+(?:registered\s+voters|electors|(?:[\w’'-]+\s+){0,2}(?:were\s+|are\s+)?"
-                               r"(?:registered|eligible)\s+(?:to\s+vote|voters|electors)\b)", re.IGNORECASE)
-_BALLOTS_BEFORE = re.compile(r"(?:turnout|ballot\s+papers|ballots\s+cast|votes\s+cast|papers\s+counted)\s*(?:of|was|"
-                             r"were|stood\s+at|totalled|:)?\s*$", re.IGNORECASE)
-_BALLOTS_AFTER = re.compile(r"^\s+(?:people\s+|voters\s+|londoners\s+)?(?:turned\s+out|voted\b|cast\s+(?:a|their)\s+"
-                            r"(?:vote|ballot))|^\s+(?:ballot\s+papers|ballots|votes)\s+(?:were\s+)?(?:cast|counted|issued|"
-                            r"verified)", re.IGNORECASE)
-_VALID_BEFORE = re.compile(r"valid\s+(?:votes|first[\s-]preferences?|ballots)\s*(?:of|was|were|totalled|:)?\s*$",
-                           re.IGNORECASE)
-_VALID_AFTER = re.compile(r"^\s+valid\s+(?:votes|first[\s-]preferences?|ballots)", re.IGNORECASE)
 _HEADING_WORDS = re.compile(r"^[\w&’'(),\s:-]{1,60}$")
 
 
@@ -257,7 +200,7 @@ class _Builder:
         if kind in (Kind.VOTES, Kind.SHARE) and annotation is None and not scoreline and not self._has_result_context(
                 kind, number, before, after, anchor, sentence_text, section):
             kind, relation = Kind.UNKNOWN, None
-        if kind is Kind.UNKNOWN and not _ELECTION_WORDS.search(sentence_text):
+        if kind is Kind.UNKNOWN and not cues.ELECTION_WORDS.search(sentence_text):
             return None
         election, basis, base_unsure = self._election(s, number, clause, relation, kind)
         round_, explicit = self._round(kind, before, after, sentence_text, section, previous_claim, annotation)
@@ -338,26 +281,26 @@ class _Builder:
             return Kind.SHARE, None
         # counts
         if abs(number.value) < 1000 and number.hi - number.lo <= 1:
-            if (cues.CANDIDATES_AFTER.match(after) or cues.CANDIDATES_BEFORE.search(near)) and not _PART_OF_FIELD.search(near):
+            if (cues.CANDIDATES_AFTER.match(after) or cues.CANDIDATES_BEFORE.search(near)) and not cues.PART_OF_FIELD.search(near):
                 if not cues.DEPOSIT.search(after[:40]):
                     return Kind.CANDIDATES, None
             if cues.DEPOSIT.search(after[:80]) or cues.DEPOSIT.search(near[-30:]):
                 return Kind.DEPOSITS, "lost" if cues.DEPOSIT_LOST.search(after[:80]) else "kept"
-            if (cues.MARGIN_BEFORE.search(near) or _BY_BEFORE.search(near)) and cues.VOTES_AFTER.match(after):
+            if (cues.MARGIN_BEFORE.search(near) or cues.BY_BEFORE.search(near)) and cues.VOTES_AFTER.match(after):
                 return Kind.MARGIN_VOTES, None
             if number.value >= 100 and not number.words and cues.VOTES_AFTER.match(after):
                 return Kind.VOTES, None
             return None, None
         if (cues.MARGIN_BEFORE.search(near) or cues.MARGIN_AFTER.match(after)
-                or (_BY_BEFORE.search(near) and cues.VOTES_AFTER.match(after) and not cues.CHANGE_BEFORE.search(near))):
+                or (cues.BY_BEFORE.search(near) and cues.VOTES_AFTER.match(after) and not cues.CHANGE_BEFORE.search(near))):
             return Kind.MARGIN_VOTES, None
-        if _ELECTORATE_BEFORE.search(near) or _ELECTORATE_AFTER.match(after):
+        if cues.ELECTORATE_BEFORE.search(near) or cues.ELECTORATE_AFTER.match(after):
             return Kind.ELECTORATE, None
-        if _REJECTED_BEFORE.search(near) or _REJECTED_AFTER.match(after):
+        if cues.REJECTED_BEFORE.search(near) or cues.REJECTED_AFTER.match(after):
             return Kind.REJECTED, None
-        if (_VALID_BEFORE.search(near) or _VALID_AFTER.match(after)) and not _VOTE_VERB_BEFORE.search(near[-30:]):
+        if (cues.VALID_BEFORE.search(near) or cues.VALID_AFTER.match(after)) and not cues.VOTE_VERB_BEFORE.search(near[-30:]):
             return Kind.VALID_VOTES, None
-        if _BALLOTS_BEFORE.search(near) or _BALLOTS_AFTER.match(after):
+        if cues.BALLOTS_BEFORE.search(near) or cues.BALLOTS_AFTER.match(after):
             return Kind.BALLOTS, None
         if cues.TRANSFER_BEFORE.search(near) or cues.TRANSFER_AFTER.match(after):
             return Kind.TRANSFERS, None
@@ -366,18 +309,18 @@ class _Builder:
     def _has_result_context(self, kind: Kind, number: NumberMention, before: str, after: str,
                             anchor: Anchor | None, sentence: str, section: _Section) -> bool:
         """A bare figure is a vote count or share only if the words around it say so."""
-        glued = anchor is not None and anchor.end <= number.start and _GLUE.match(self.text[anchor.end:number.start])
+        glued = anchor is not None and anchor.end <= number.start and cues.GLUE.match(self.text[anchor.end:number.start])
         glued = glued or (anchor is not None and anchor.start >= number.end
-                          and _FOR_ANCHOR.match(self.text[number.end:anchor.start]))
+                          and cues.FOR_ANCHOR.match(self.text[number.end:anchor.start]))
         # a results row: "Ram Gidoomal  CPA  42,060" (a short line of a name, a label and a figure)
         glued = glued or (anchor is not None and anchor.end <= number.start and len(sentence.split()) <= 10
                           and _ROW_LABEL.match(self.text[anchor.end:number.start]))
         if kind is Kind.VOTES:
-            return bool(cues.VOTES_AFTER.match(after) or _VOTE_VERB_BEFORE.search(before[-60:]) or glued
+            return bool(cues.VOTES_AFTER.match(after) or cues.VOTE_VERB_BEFORE.search(before[-60:]) or glued
                         or section.round or cues.FIRST_ROUND.search(after[:40]) or cues.FINAL_ROUND.search(before)
-                        or cues.FIRST_ROUND.search(before[-50:]) or _TOTAL_BEFORE.search(before[-40:])
-                        or _BACKED_AFTER.match(after))
-        return bool(glued or _SHARE_CONTEXT.search(sentence) or section.round)
+                        or cues.FIRST_ROUND.search(before[-50:]) or cues.TOTAL_BEFORE.search(before[-40:])
+                        or cues.BACKED_AFTER.match(after))
+        return bool(glued or cues.SHARE_CONTEXT.search(sentence) or section.round)
 
     def _election(self, s: _Sentence, number: NumberMention, clause: tuple[int, int], relation: str | None,
                   kind: Kind | None = None) -> tuple[str | None, str | None, str | None]:
@@ -434,7 +377,7 @@ class _Builder:
             between = self.text[number.end:y.start]
             if (not re.search(r"\d", between) and len(between) <= 60 and not re.search(r"[,;]\s+(?:and|but|while)\b", between)
                     and not cues.SINCE_BEFORE.search(self.text[max(0, y.start - 20):y.start])):
-                return int(y.value), bool(_BASE_BEFORE_YEAR.search(between))
+                return int(y.value), bool(cues.BASE_BEFORE_YEAR.search(between))
         if cues.THIS_TIME.search(self.text[clause[0]:number.start]):
             return self._sentence_year, False
         before = [y for y in self.years if clause[0] <= y.start and y.end <= number.start]
@@ -501,9 +444,9 @@ class _Builder:
         numbers = [n for n in s.numbers if n.unit is number.unit]
         i = next(k for k, n in enumerate(numbers) if n is number)
         position = None
-        if i + 1 < len(numbers) and _SCORELINE.match(self.text[number.end:numbers[i + 1].start]):
+        if i + 1 < len(numbers) and cues.SCORELINE.match(self.text[number.end:numbers[i + 1].start]):
             position, first = 0, number
-        elif i > 0 and _SCORELINE.match(self.text[numbers[i - 1].end:number.start]):
+        elif i > 0 and cues.SCORELINE.match(self.text[numbers[i - 1].end:number.start]):
             position, first = 1, numbers[i - 1]
         if position is None:
             return None
@@ -527,7 +470,7 @@ class _Builder:
                         s: _Sentence, anchors: list[Anchor]) -> Anchor | None:
         text = self.text
         groupings = self._groupings
-        if kind is Kind.RANK and _FOR_PLACE.search(before[-30:]):
+        if kind is Kind.RANK and cues.FOR_PLACE.search(before[-30:]):
             beat = None
             for beat in cues.BEAT.finditer(text, clause[0], number.start):
                 pass
@@ -539,13 +482,13 @@ class _Builder:
         if kind in (Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE):
             return pick_anchor(text, [a for a in anchors if a.end <= number.start], number.start, number.end, clause,
                                s.span.start, groupings)
-        if _PARTICIPLE_CLAUSE.match(text, clause[0]) and not any(
+        if cues.PARTICIPLE_CLAUSE.match(text, clause[0]) and not any(
                 clause[0] <= a.start and a.end <= number.start and (a.persons or a.party) for a in anchors):
             subject = _main_subject(text, anchors, s.span.start, clause[0])
             if subject is not None:
                 return subject  # "Khan won Barnet and Camden, taking 74,927 votes": the main clause's subject
         chosen = pick_anchor(text, anchors, number.start, number.end, clause, s.span.start, groupings)
-        if chosen is not None and chosen.end <= number.start and _AND_VERB.search(text[chosen.end:number.start]):
+        if chosen is not None and chosen.end <= number.start and cues.AND_VERB.search(text[chosen.end:number.start]):
             subject = next((a for a in anchors if a.start >= s.span.start and (a.persons or a.party) and not a.pronoun
                             and not a.unknown), None)
             if subject is not None and subject is not chosen:
@@ -653,7 +596,7 @@ class _Builder:
             term = cues.TERM.search(text[start:min(clause[1], end + 40)])
             out.append(self._word_claim(s, Kind.WINNER, start, end, anchor, clause, section, value=1.0,
                                         relation=f"term:{ordinal_value(term.group('n'))}" if term else None))
-        for pattern, relation in ((_LOST_DEPOSIT, "lost"), (_KEPT_DEPOSIT, "kept")):
+        for pattern, relation in ((cues.LOST_OWN_DEPOSIT, "lost"), (cues.KEPT_OWN_DEPOSIT, "kept")):
             for m in pattern.finditer(sentence):
                 start, end = s.span.start + m.start(), s.span.start + m.end()
                 clause = self._clause(s, start, end)
@@ -722,12 +665,11 @@ def _unit_for(kind: Kind, number: NumberMention) -> Unit:
 
 
 def _direction(context: str) -> int:
-    negative = bool(_NEGATIVE.search(context))
-    positive = bool(_POSITIVE.search(context))
+    negative = bool(cues.NEGATIVE.search(context))
+    positive = bool(cues.POSITIVE.search(context))
     return -1 if negative and not positive else 1 if positive and not negative else 0
 
 
-_PARTICIPLE_CLAUSE = re.compile(rf",\s+(?:\w+ly\s+)?(?:{cues.PARTICIPLES})\b", re.IGNORECASE)
 
 
 def _main_subject(text: str, anchors: list[Anchor], sentence_start: int, clause_start: int) -> Anchor | None:

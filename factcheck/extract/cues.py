@@ -166,3 +166,57 @@ DATELINE = re.compile(r"\b(?:date|published|posted|updated|first\s+published)\b\
                       r"\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4})", I)
 SINCE_BEFORE = _before(r"\bsince|\bbefore|\buntil|\bpostponed\s+from|\bdelayed\s+from")
 LONDON_WIDE = _anywhere(r"across\s+london|london-wide|overall|across\s+the\s+capital|city-wide|citywide")
+
+# -- next to a figure: what the words around it say it counts (read by claim building) -----------
+ELECTION_WORDS = re.compile(r"vot|elect|ballot|mayor|candidat|count|preference|turnout|majority|margin|share|"
+                            r"result|\bwon\b|\bwin|beat|defeat|deposit|runner|place", I)
+VOTE_VERB_BEFORE = re.compile(r"\b(?:polled|poll|won|wins|win|took|takes|received|receives|got|gets|secured|"
+                              r"gained|attracted|garnered|scored|amassed|collected|picked\s+up|tallied|bagged|"
+                              r"manage|managed|muster|mustered|scraped|scrape|drew|notched\s+up|"
+                              r"grabbed|claimed|took\s+home|with|had|on|against|versus|vs)\b[^.;]{0,40}$", I)
+BACKED_AFTER = re.compile(r"^\s+(?:londoners|voters|people|electors)\s+(?:backed|voted\s+for|supported|chose|picked)\b",
+                          I)
+TOTAL_BEFORE = re.compile(r"\b(?:total|tally|haul|count|vote)\s+(?:was|of|stood\s+at|reached|:)\s*$", I)
+# "X took 44 per cent ..., and won 51.5 per cent": a second verb shares the sentence's subject
+AND_VERB = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?(?:won|took|polled|got|secured|finished|came|received|had|"
+                      r"gained|claimed|picked\s+up)\b[^,;]{0,40}$", I)
+FOR_ANCHOR = re.compile(r"^\s+(?:votes?\s+|first[\s-]preferences?\s+)?(?:for|to|going\s+to)\s+(?:the\s+)?$", I)
+SCORELINE = re.compile(r"^\s*(?:votes?\s+|per\s*cent\s+|%\s*|pc\s+)?(?:to|v\.?|vs\.?|versus|against)\s*$", I)
+# "won by 70 votes", "beat her by just 3,000 votes": "by" with a vote count is a margin
+BY_BEFORE = re.compile(r"\bby\s+(?:just\s+|only\s+|some\s+|a\s+mere\s+)?$", I)
+FOR_PLACE = re.compile(r"\b(?:to|for)\s+(?:a\s+|the\s+)?(?:distant\s+|close\s+)?$", I)
+BASE_BEFORE_YEAR = re.compile(r"\b(?:on|from|since|than|compared\s+(?:with|to)|against)\s+(?:[\w’'.-]+\s+){0,3}$", I)
+SHARE_CONTEXT = re.compile(r"vot|share|ballot|poll|\bwon\b|\bwin|took|receiv|secur|got\b|gain|preference|"
+                           r"support|backing|backed|result|count|elect|finish|\bcame\b|place|trail|behind|ahead|"
+                           r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b|runner|mandate|"
+                           r"landslide|victory|defeat|beat|\bled\b|lead", I)
+# Between a name and its figure in a results line: "Khan (Lab) 1,013,721", "Sian Berry, Green: 197,976".
+GLUE = re.compile(r"^(?:['’]s?)?\s*(?:\([^)]{0,40}\)|,\s*[^,:;.\d]{1,45}:)?\s*[:,–-]?\s*(?:\([^)]{0,25}\)\s*)?"
+                  r"(?:on|at|with|polled|got|won|took|received|secured|had|scored)?\s*$", I)
+# "the first two candidates", "the top three": a part of the field, not its size.
+PART_OF_FIELD = re.compile(r"\b(?:first|top|last|leading|main|other|remaining|final|both|major|front-?running|"
+                           r"bottom|two|three)\s+$", I)
+NEGATIVE = re.compile(r"\b(?:down|fell|fallen|dropped|decrease[ds]?|lost|slipped|lower|fall|drop|shrank|"
+                      r"shrunk|declined?|cut|reduced)\b", I)
+POSITIVE = re.compile(r"\b(?:up|rose|risen|increase[ds]?|gained|climbed|higher|rise|grew|improved)\b", I)
+LOST_OWN_DEPOSIT = re.compile(r"\b(?:lost|lose|loses|losing|forfeited|forfeit|forfeits)\s+(?:his|her|their|the)\s+"
+                              r"(?:£[\d,]+\s+)?deposits?\b", I)
+KEPT_OWN_DEPOSIT = re.compile(r"\b(?:kept|keep|keeps|retained|retain|saved|save|held\s+onto)\s+(?:his|her|their|the)\s+"
+                              r"(?:£[\d,]+\s+)?deposits?\b", I)
+# Totals named next to a figure, read backwards (BEFORE, ending at the figure) or forwards (AFTER).
+REJECTED_BEFORE = re.compile(r"(?:rejected|spoilt|spoiled|invalid|void)\s+(?:ballot\s+)?(?:papers|ballots|votes)?\s*"
+                             r"(?:numbered|totalled|of|were|was|:)?\s*$", I)
+REJECTED_AFTER = re.compile(r"^\s+(?:ballot\s+)?(?:papers|ballots|votes)?\s*(?:were\s+)?(?:rejected|spoilt|spoiled|"
+                            r"declared\s+invalid|void)", I)
+ELECTORATE_BEFORE = re.compile(r"(?:electorate|registered\s+voters|electors|eligible\s+voters)\s*(?:of|was|were|"
+                               r"stood\s+at|numbered|totalled|:)?\s*$", I)
+ELECTORATE_AFTER = re.compile(r"^\s+(?:registered\s+voters|electors|(?:[\w’'-]+\s+){0,2}(?:were\s+|are\s+)?"
+                              r"(?:registered|eligible)\s+(?:to\s+vote|voters|electors)\b)", I)
+BALLOTS_BEFORE = re.compile(r"(?:turnout|ballot\s+papers|ballots\s+cast|votes\s+cast|papers\s+counted)\s*(?:of|was|"
+                            r"were|stood\s+at|totalled|:)?\s*$", I)
+BALLOTS_AFTER = re.compile(r"^\s+(?:people\s+|voters\s+|londoners\s+)?(?:turned\s+out|voted\b|cast\s+(?:a|their)\s+"
+                           r"(?:vote|ballot))|^\s+(?:ballot\s+papers|ballots|votes)\s+(?:were\s+)?(?:cast|counted|issued|"
+                           r"verified)", I)
+VALID_BEFORE = re.compile(r"valid\s+(?:votes|first[\s-]preferences?|ballots)\s*(?:of|was|were|totalled|:)?\s*$", I)
+VALID_AFTER = re.compile(r"^\s+valid\s+(?:votes|first[\s-]preferences?|ballots)", I)
+PARTICIPLE_CLAUSE = re.compile(rf",\s+(?:\w+ly\s+)?(?:{PARTICIPLES})\b", I)
