@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
 
@@ -16,7 +16,7 @@ from factcheck.errors import FactcheckError, InputError
 from factcheck.extract.builder import Extraction, extract_claims
 from factcheck.extract.election import ElectionChoice
 from factcheck.extract.mentions import Mentions, Sentence
-from factcheck.ingest import DEFAULT_MAX_BYTES, Article, discover, read_article
+from factcheck.ingest import DEFAULT_MAX_BYTES, Article, read_article
 from factcheck.kinds import Kind
 from factcheck.ledger.index import LedgerIndex, load_index
 from factcheck.nlp.pipeline import DEFAULT_FUZZY_CUTOFF, build_pipeline, make_doc, to_mentions
@@ -123,26 +123,14 @@ class Checker:
     def check_text(self, text: str, path: str = "<text>") -> ArticleReport:
         return self.check_articles([Article.model_construct(path=path, source=text, text=text)])[0]
 
-    def check_paths(self, paths: Iterable[str], stdin_data: bytes | None = None) -> Iterator[ArticleReport]:
-        """Reports in input order; unreadable inputs become reports with an error, and the batch goes on."""
-        batch: list[Article | ArticleReport] = []
-        for item in discover(list(paths)):
-            if isinstance(item, InputError):
-                batch.append(ArticleReport.model_construct(path=str(item).split(":", 1)[0], error=str(item)))
-            else:
-                batch.append(self.read(item, stdin_data))
-            if len(batch) >= self.options.batch_size:
-                yield from self._run(batch)
-                batch = []
-        yield from self._run(batch)
-
     def read(self, path: str, stdin_data: bytes | None = None) -> Article | ArticleReport:
         try:
             return read_article(path, max_bytes=self.options.max_bytes, stdin_data=stdin_data)
         except InputError as exc:
             return ArticleReport.model_construct(path=path, error=str(exc))
 
-    def _run(self, batch: list[Article | ArticleReport]) -> list[ArticleReport]:
+    def check_batch(self, batch: list[Article | ArticleReport]) -> list[ArticleReport]:
+        """Check the articles together (one nlp.pipe call); reports already made (read errors) pass through."""
         articles = [a for a in batch if isinstance(a, Article)]
         reports = iter(self.check_articles(articles)) if articles else iter(())
         return [next(reports) if isinstance(item, Article) else item for item in batch]

@@ -10,6 +10,10 @@ class FactcheckError(Exception):
 class InputError(FactcheckError):
     """An article could not be read; the message names the file and, where known, the position."""
 
+    def __init__(self, message: str, *, path: str | None = None):
+        self.path = path  # set where the message's leading path could not be split off safely (it may hold ':')
+        super().__init__(message)
+
 
 class LedgerError(FactcheckError):
     """The ledger is invalid. Carries every problem found, each as `path:line: field: message`."""

@@ -57,7 +57,7 @@ _STATE: tuple[Checker, Writer, FolderWriter | None] | None = None
 def _work(batch: list[Task]) -> list[Digest]:
     assert _STATE is not None
     checker, writer, folder = _STATE
-    reports = checker._run([checker.read(t.path, t.data) for t in batch])
+    reports = checker.check_batch([checker.read(t.path, t.data) for t in batch])
     return [digest(r, t, writer, folder) for r, t in zip(reports, batch)]
 
 
@@ -70,7 +70,7 @@ def run(checker: Checker, paths: Iterable[str], writer: Writer, folder: FolderWr
     items: list[Task | Digest] = []
     for item in discover(list(paths)):
         if isinstance(item, InputError):
-            path = str(item).split(":", 1)[0]
+            path = item.path or str(item)
             task = Task.model_construct(path=path, folder_name=folder.name(path) if folder else None)
             items.append(digest(ArticleReport.model_construct(path=path, error=str(item)), task, writer, folder))
         else:

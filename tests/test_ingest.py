@@ -67,6 +67,13 @@ def test_missing_file_folder_without_articles_and_size_limit(tmp_path: Path):
     assert "big.txt: file is 1.9 MB, over the 1 MB limit" in errors[2]
 
 
+def test_a_missing_path_containing_a_colon_is_reported_under_its_whole_name(tmp_path: Path):
+    missing = str(tmp_path / "draft: results.txt")
+    result = check(missing)
+    assert result.exit_code == 2
+    assert [a["path"] for a in json.loads(result.stdout)["articles"]] == [missing]
+
+
 @pytest.mark.parametrize("encoded", [
     codecs.BOM_UTF8 + GOOD.encode("utf-8"),
     codecs.BOM_UTF16_LE + GOOD.encode("utf-16-le"),

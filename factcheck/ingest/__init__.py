@@ -57,12 +57,12 @@ def discover(paths: list[str]) -> Iterator[str | InputError]:
                 if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith(".")
             )
             if not found:
-                yield InputError(f"{raw}: folder has no articles ({', '.join(ARTICLE_SUFFIXES)})")
+                yield InputError(f"{raw}: folder has no articles ({', '.join(ARTICLE_SUFFIXES)})", path=raw)
             yield from found
         elif path.exists():
             yield raw
         else:
-            yield InputError(f"{raw}: no such file or folder")
+            yield InputError(f"{raw}: no such file or folder", path=raw)
 
 
 def read_article(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES, stdin_data: bytes | None = None) -> Article:
