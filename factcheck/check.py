@@ -98,7 +98,7 @@ class Checker:
         findings = apply_consistency(findings, runoff)
         findings = sorted(_suppress(article, findings), key=lambda f: (f.claim.start, f.claim.end))
         return ArticleReport.model_construct(path=article.path, article=article, election=extraction.election.election,
-                             election_basis=extraction.election.basis, findings=tuple(findings))
+                                             election_basis=extraction.election.basis, findings=tuple(findings))
 
     def _best_fit(self, article: Article, mentions: Mentions, undecided: Extraction) -> Extraction:
         """When names and dates leave a tie, the election whose record fits clearly more figures."""

@@ -75,7 +75,7 @@ def run(checker: Checker, paths: Iterable[str], writer: Writer, folder: FolderWr
             items.append(digest(ArticleReport.model_construct(path=path, error=str(item)), task, writer, folder))
         else:
             items.append(Task.model_construct(path=item, data=stdin_data if item == "-" else None,
-                              folder_name=folder.name(item) if folder else None))
+                                              folder_name=folder.name(item) if folder else None))
     batches: list[list[Task] | Digest] = []
     current: list[Task] = []
     for item in items:

@@ -122,7 +122,7 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
     if best_score < 1.0 or best_score - runner_up < 0.5:
         tied = [e for e, s in ranked if s >= max(1.0, best_score - 1.5)][:3]
         return ElectionChoice.model_construct(election=None, basis=f"evidence does not single out one election ({', '.join(tied)})",
-                              scores=dict(scores), candidates=tuple(tied))
+                                              scores=dict(scores), candidates=tuple(tied))
     return ElectionChoice.model_construct(election=best, basis="; ".join(reasons[best]), scores=dict(scores))
 
 

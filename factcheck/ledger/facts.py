@@ -172,9 +172,10 @@ class Facts:
     def _fact(self, kind: Kind, value: float, unit: Unit, formula: str, inputs: tuple[FactInput, ...],
               *, round_: Round | None = None, subject: tuple[str, ...] = (), scope: str | None = None,
               precision: float = 0.0, note: str | None = None, sources: tuple[str, ...] | None = None) -> Fact:
-        return Fact.model_construct(election=self.election.id, kind=kind, round=round_, subject=subject, scope=scope,
-                    variant=self.variant, value=value, unit=unit, precision=precision, formula=formula,
-                    inputs=inputs, sources=sources if sources is not None else _sources(*inputs), note=note)
+        return Fact.model_construct(
+            election=self.election.id, kind=kind, round=round_, subject=subject, scope=scope, variant=self.variant,
+            value=value, unit=unit, precision=precision, formula=formula, inputs=inputs,
+            sources=sources if sources is not None else _sources(*inputs), note=note)
 
     def _stored(self, kind: Kind, fig: FactInput | None, what: str, **kw) -> Fact | None:
         if fig is None:
@@ -217,7 +218,7 @@ class Facts:
                 return None
             total = sum(block.votes.values())
             fig = FactInput.model_construct(label=f"all candidates in {self.registry.constituencies[scope].name}", value=total,
-                            sources=block.sources)
+                                            sources=block.sources)
             return self._fact(Kind.VALID_VOTES, total, Unit.VOTES, "sum of all candidates' first preferences",
                               (fig,), scope=scope)
         stored = self._count(self.election.valid_first_preferences, "valid first preferences")
@@ -298,9 +299,10 @@ class Facts:
         for alt in self.election.turnout.alternatives:
             value, precision = percent_of(alt.value)
             variant = self.election.variants[alt.variant]
-            fact = Fact.model_construct(election=self.election.id, kind=Kind.TURNOUT, variant=alt.variant, value=value,
-                        unit=Unit.PERCENT, precision=precision, formula=f"{alt.value}% ({alt.definition})",
-                        sources=variant.sources, note=variant.note)
+            fact = Fact.model_construct(
+                election=self.election.id, kind=Kind.TURNOUT, variant=alt.variant, value=value, unit=Unit.PERCENT,
+                precision=precision, formula=f"{alt.value}% ({alt.definition})", sources=variant.sources,
+                note=variant.note)
             out.append((fact, alt.variant))
         return out
 
@@ -320,7 +322,7 @@ class Facts:
         if num is None or den is None or not den.value:
             return None
         d = FactInput.model_construct(label=_denominator_label(round_, scope is not None, self.is_runoff), value=den.value,
-                      sources=den.sources)
+                                      sources=den.sources)
         value = 100.0 * num.value / d.value
         return self._fact(Kind.SHARE, value, Unit.PERCENT,
                           f"{num.value:,.0f} / {d.value:,.0f} ({num.label} / {d.label})", (num, d),

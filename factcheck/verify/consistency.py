@@ -128,6 +128,6 @@ def apply_consistency(findings: list[Finding], runoff: dict[str, bool]) -> list[
         target = claim if claim in open_ else open_[-1]
         rest = tuple(c for c in involved if c is not target)
         out[by_claim[id(target)]] = Finding.model_construct(claim=target, verdict=Verdict.CONTRADICTED, rule="internal consistency",
-                                            reason=why, related=tuple(_place(c) for c in rest))
+                                                            reason=why, related=tuple(_place(c) for c in rest))
         verdicts[id(target)] = Verdict.CONTRADICTED
     return out

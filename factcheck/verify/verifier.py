@@ -47,7 +47,7 @@ def verify_claim(claim: Claim, index: LedgerIndex) -> Finding:
         nearest = _nearest(claim, expected)
         return _finding(claim, Verdict.CONTRADICTED, nearest, f"matches {alt.label}, not the ledger's figure", index,
                         reason=f"{claim.text} matches {alt.label} ({alt.status}); the ledger has "
-                               f"{_plain(nearest)}", alternative=alt, suggest=True)
+                               f"{nearest.derivation()}", alternative=alt, suggest=True)
     for fact in other_basis_facts(claim, facts):
         outcome = compare(claim, fact)
         if outcome.passed:
@@ -106,10 +106,6 @@ def _suggestion(claim: Claim, fact: Fact) -> str | None:
     return format_like(fact.value, claim.mention)
 
 
-def _plain(fact: Fact) -> str:
-    return fact.derivation()
-
-
 def _nearest(claim: Claim, facts: list[Fact]) -> Fact:
     stated = claim.value or 0.0
     return min(facts, key=lambda f: abs(f.value - stated))
@@ -150,9 +146,9 @@ def _alternative(claim: Claim, facts: Facts, index: LedgerIndex) -> tuple[Fact, 
         _, alt_fact, variant_id = min(passing, key=lambda m: m[0])
         election = index.elections[alt_fact.election]
         variant = election.variants[variant_id]
-        ref = AlternativeRef.model_construct(variant=variant_id, label=variant.label, status=variant.status.value,
-                             value=alt_fact.value, sources=sources(index, alt_fact.election, variant.sources),
-                             note=variant.note)
+        ref = AlternativeRef.model_construct(
+            variant=variant_id, label=variant.label, status=variant.status.value, value=alt_fact.value,
+            sources=sources(index, alt_fact.election, variant.sources), note=variant.note)
         return (official[0] if official else alt_fact), alt_fact, ref
     if claim.kind is Kind.SHARE and claim.subject:
         return _printed_share(claim, facts, index)
@@ -204,13 +200,13 @@ def _printed_share(claim: Claim, facts: Facts, index: LedgerIndex) -> tuple[Fact
             continue
         value, precision = percent_of(printed.value)
         fact = Fact.model_construct(election=facts.election.id, kind=Kind.SHARE, subject=(person,), scope=claim.scope, value=value,
-                    unit=Unit.PERCENT, precision=precision, formula=f"{printed.value}% as printed",
-                    sources=printed.sources)
+                                    unit=Unit.PERCENT, precision=precision, formula=f"{printed.value}% as printed",
+                                    sources=printed.sources)
         if compare(claim, fact).passed:
             refs = sources(index, facts.election.id, printed.sources)
             label = "the share printed by " + ", ".join(r.publisher for r in refs)
             ref = AlternativeRef.model_construct(variant="printed-share", label=label, status="misprint", value=value,
-                                 sources=refs, note=printed.discrepancy)
+                                                 sources=refs, note=printed.discrepancy)
             official = facts.share(person, Round.FIRST, claim.scope)
             return (official or fact), fact, ref
     return None
@@ -233,9 +229,10 @@ def _comparison(claim: Claim, facts: Facts, index: LedgerIndex) -> Finding:
             f"({va.round.value if va.round else 'first'} round): {facts.surname(a)} {'did' if ahead else 'did not'} "
             f"win {verb} votes")
     verdict = Verdict.SUPPORTED if ahead else Verdict.CONTRADICTED
-    return Finding.model_construct(claim=claim, verdict=verdict, expected=1.0 if ahead else 0.0, unit=Unit.FLAG, rule=rule,
-                   derivation=f"{va.derivation()}; {vb.derivation()}",
-                   sources=sources(index, facts.election.id, va.sources + tuple(s for s in vb.sources if s not in va.sources)))
+    both = va.sources + tuple(s for s in vb.sources if s not in va.sources)
+    return Finding.model_construct(
+        claim=claim, verdict=verdict, expected=1.0 if ahead else 0.0, unit=Unit.FLAG, rule=rule,
+        derivation=f"{va.derivation()}; {vb.derivation()}", sources=sources(index, facts.election.id, both))
 
 
 def _winner(claim: Claim, facts: Facts, index: LedgerIndex) -> Finding:
@@ -255,6 +252,6 @@ def _winner(claim: Claim, facts: Facts, index: LedgerIndex) -> Finding:
             f"; but it was not {facts.name(person)}'s {format_ordinal(term, words=True)} term")
     margin = facts.margin_votes(Round.FINAL if facts.is_runoff and not claim.scope else Round.FIRST, scope=claim.scope)
     return Finding.model_construct(claim=claim, verdict=Verdict.SUPPORTED if ok else Verdict.CONTRADICTED, expected=1.0 if ok else 0.0,
-                   unit=Unit.FLAG, rule=rule, derivation=margin.derivation() if margin else None,
-                   sources=sources(index, facts.election.id, margin.sources if margin else ()))
+                                   unit=Unit.FLAG, rule=rule, derivation=margin.derivation() if margin else None,
+                                   sources=sources(index, facts.election.id, margin.sources if margin else ()))
 
