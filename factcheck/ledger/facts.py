@@ -448,6 +448,20 @@ class Facts:
                           now.inputs + before.inputs, round_=now.round, subject=(person,),
                           sources=_sources(*now.inputs, *before.inputs))
 
+    def turnout_change(self, previous: Facts, now: Fact | None = None, then: Fact | None = None) -> Fact | None:
+        """Change in turnout since `previous`: the official turnouts unless others (documented alternatives) are given."""
+        now, then = now or self.turnout(), then or previous.turnout()
+        if now is None or then is None:
+            return None
+        return now.model_copy(update={
+            "kind": Kind.TURNOUT_CHANGE, "value": now.value - then.value, "precision": now.precision + then.precision,
+            "unit": Unit.POINTS,
+            "formula": f"{now.value:.2f}% − {then.value:.2f}% ({self.election.id}: {now.formula}; "
+                       f"{previous.election.id}: {then.formula})",
+            "inputs": now.inputs + then.inputs,
+            "sources": now.sources + tuple(s for s in then.sources if s not in now.sources),
+        })
+
     def _counterpart(self, person: str, previous: Facts) -> str | None:
         party = self.party_of(person)
         if party and not self.registry.parties[party].grouping:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factcheck.extract.claims import Claim
-from factcheck.kinds import Kind, Round, Unit
+from factcheck.kinds import Kind, Round
 from factcheck.ledger.facts import Fact, Facts
 from factcheck.ledger.index import LedgerIndex
 
@@ -43,7 +43,8 @@ def expected_facts(claim: Claim, facts: Facts, index: LedgerIndex) -> list[Fact]
     elif kind is Kind.TURNOUT:
         out = [facts.turnout()]
     elif kind is Kind.TURNOUT_CHANGE:
-        out = [turnout_change(facts, index)]
+        previous = index.previous(facts.election.id)
+        out = [facts.turnout_change(index.facts(previous))] if previous else []
     elif kind is Kind.ELECTORATE:
         out = [facts.electorate()]
     elif kind is Kind.BALLOTS:
@@ -74,18 +75,3 @@ def other_basis_facts(claim: Claim, facts: Facts) -> list[Fact]:
         if valid is not None and facts.election.valid_first_preferences is not None:
             return [valid.model_copy(update={"note": "valid first-preference votes, which some outlets call turnout"})]
     return []
-
-
-def turnout_change(facts: Facts, index: LedgerIndex) -> Fact | None:
-    previous = index.previous(facts.election.id)
-    if previous is None:
-        return None
-    now, before = facts.turnout(), index.facts(previous).turnout()
-    if now is None or before is None:
-        return None
-    return now.model_copy(update={
-        "kind": Kind.TURNOUT_CHANGE, "value": now.value - before.value, "precision": now.precision + before.precision,
-        "unit": Unit.POINTS,
-        "formula": f"{now.value:.2f}% − {before.value:.2f}% ({facts.election.id}: {now.formula}; {previous}: {before.formula})",
-        "inputs": now.inputs + before.inputs, "sources": now.sources + tuple(s for s in before.sources if s not in now.sources),
-    })

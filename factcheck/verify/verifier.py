@@ -161,25 +161,22 @@ def turnout_change_alternatives(facts: Facts, index: LedgerIndex) -> list[tuple[
     if previous is None:
         return []
     before = index.facts(previous)
-    now_options = [(f, v) for f, v in facts.turnout_alternatives()]
-    before_options = [(f, v) for f, v in before.turnout_alternatives()]
     now_official, before_official = facts.turnout(), before.turnout()
+    now_options = facts.turnout_alternatives() + ([(now_official, None)] if now_official else [])
+    before_options = before.turnout_alternatives() + ([(before_official, None)] if before_official else [])
     out = []
-    for now, now_variant in now_options + ([(now_official, None)] if now_official else []):
-        for then, then_variant in before_options + ([(before_official, None)] if before_official else []):
-            variant = now_variant or then_variant
-            if variant is None:
+    for now, now_variant in now_options:
+        for then, then_variant in before_options:
+            choices = [(v, owner) for v, owner in ((now_variant, facts), (then_variant, before)) if v]
+            if not choices:
                 continue
-            owner = facts if now_variant else before
-            status = owner.election.variants[variant].status
-            if now_variant and then_variant and status is VariantStatus.OTHER_BASIS:
-                variant = then_variant if before.election.variants[then_variant].status is not VariantStatus.OTHER_BASIS else variant
-            fact = now.model_copy(update={
-                "kind": Kind.TURNOUT_CHANGE, "election": owner.election.id, "value": now.value - then.value,
-                "precision": now.precision + then.precision, "unit": Unit.POINTS,
-                "formula": f"{now.value:.2f}% − {then.value:.2f}% ({now.formula}; {then.formula})",
-                "sources": now.sources + then.sources})
-            out.append((fact.precision, fact, variant))
+            # a figure on another definition says less about the article than one that was superseded or misprinted
+            variant, owner = next(((v, o) for v, o in choices
+                                   if o.election.variants[v].status is not VariantStatus.OTHER_BASIS), choices[0])
+            fact = facts.turnout_change(before, now, then)
+            assert fact is not None
+            # the variant's label and sources are filed under the election it belongs to
+            out.append((fact.precision, fact.model_copy(update={"election": owner.election.id}), variant))
     return out
 
 
