@@ -101,3 +101,16 @@ def test_suggestion_keeps_the_article_style():
     [f] = check("The Tories took 51pc in Havering & Redbridge.", "london-mayor-2021").findings
     assert (f.verdict, f.suggestion) == (Verdict.CONTRADICTED, "50pc")
     assert "Romford Recorder" in f.alternative.label
+
+
+def test_a_turnout_change_matching_the_earlier_elections_variant_cites_that_variant(ledger_copy):
+    directory, edit = ledger_copy
+    # make 2024's own alternative merely another definition, so the 2021 disputed figure is the better match
+    edit("elections/london-mayor-2024.yaml", "    status: misprint\n    sources: [bbc-yahoo-2024]",
+         "    status: other-basis\n    sources: [bbc-yahoo-2024]")
+    checker = Checker(CheckOptions(ledger=str(directory), election="london-mayor-2024"))
+    [finding] = [f for f in checker.check_text("Turnout rose 0.6 points on 2021.").findings
+                 if f.claim.kind is Kind.TURNOUT_CHANGE]
+    assert finding.alternative is not None
+    assert finding.alternative.variant == "widely-quoted-turnout"  # 42.8% (2024, other basis) - 42.2% (2021)
+    assert {s.id for s in finding.alternative.sources} == {"wikipedia-2021", "binlabour-2021"}
