@@ -15,7 +15,7 @@ from collections import defaultdict
 from pydantic import BaseModel, ConfigDict
 
 from factcheck.extract import cues
-from factcheck.extract.mentions import EntityKind, Mentions
+from factcheck.extract.mentions import EntityKind, EntityMention, Mentions
 from factcheck.ledger.index import LedgerIndex
 from factcheck.numbers import NumUnit, ordinal_value
 
@@ -79,9 +79,7 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
 
     for m in cues.TERM.finditer(text):
         term = ordinal_value(m.group("n"))
-        sentence = _sentence_around(mentions, m.start())
-        near = [e for e in mentions.entities if e.kind is EntityKind.PERSON and sentence[0] <= e.start < sentence[1]]
-        for mention in near:
+        for mention in _people_near(mentions, m.start()):
             for person in mention.ids:
                 won = index.term_won(person, term)
                 if won:
@@ -89,9 +87,7 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
                     reasons[won].append(f"{m.group(0)} for {index.registry.people[person].name}")
 
     for m in cues.REELECTED.finditer(text):
-        sentence = _sentence_around(mentions, m.start())
-        near = [e for e in mentions.entities if e.kind is EntityKind.PERSON and sentence[0] <= e.start < sentence[1]]
-        for mention in near[:1]:
+        for mention in _people_near(mentions, m.start())[:1]:
             for person in mention.ids:
                 repeats = [eid for eid, w in index.winners() if w == person][1:]
                 for eid in repeats:
@@ -123,7 +119,7 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
         tied = [e for e, s in ranked if s >= max(1.0, best_score - 1.5)][:3]
         return ElectionChoice.model_construct(election=None, basis=f"evidence does not single out one election ({', '.join(tied)})",
                                               scores=dict(scores), candidates=tuple(tied))
-    return ElectionChoice.model_construct(election=best, basis="; ".join(reasons[best]), scores=dict(scores))
+    return ElectionChoice.model_construct(election=best, basis="; ".join(dict.fromkeys(reasons[best])), scores=dict(scores))
 
 
 def _named_people(mentions: Mentions) -> list[str]:
@@ -135,9 +131,9 @@ def _named_people(mentions: Mentions) -> list[str]:
     return list(out)
 
 
-def _sentence_around(mentions: Mentions, position: int) -> tuple[int, int]:
-    for s in mentions.sentences:
-        if s.start <= position < s.end:
-            return s.start, s.end
-    return position, position
+def _people_near(mentions: Mentions, position: int) -> list[EntityMention]:
+    """People named in the sentence holding `position`."""
+    start, end = next(((s.start, s.end) for s in mentions.sentences if s.start <= position < s.end),
+                      (position, position))
+    return [e for e in mentions.entities if e.kind is EntityKind.PERSON and start <= e.start < end]
 
