@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from rapidfuzz import fuzz, process
-from spacy.language import Language
 import numpy
+from rapidfuzz import fuzz, process
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SENT_START
+from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
