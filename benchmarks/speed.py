@@ -31,7 +31,7 @@ import spacy  # noqa: E402
 from corpus import generate  # noqa: E402
 
 from factcheck.check import Checker  # noqa: E402
-from factcheck.extract.builder import extract_claims  # noqa: E402
+from factcheck.extract.readings import extract_claims  # noqa: E402
 from factcheck.ingest import read_article  # noqa: E402
 from factcheck.report.json_report import JsonWriter  # noqa: E402
 from factcheck.report.model import Summary  # noqa: E402

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from factcheck.errors import FactcheckError, InputError
-from factcheck.extract.builder import Extraction, extract_claims
+from factcheck.extract.readings import Extraction, extract_claims
 from factcheck.extract.election import ElectionChoice
 from factcheck.extract.mentions import Mentions, Sentence
 from factcheck.ingest import DEFAULT_MAX_BYTES, Article, read_article
@@ -87,11 +87,16 @@ class Checker:
         for parts in merged:
             yield _merge(parts)
 
-    def findings(self, article: Article, mentions: Mentions) -> ArticleReport:
+    def extract(self, article: Article, mentions: Mentions) -> Extraction:
+        """The claims and their readings, exactly as `check` verifies them (`factcheck extract` shows these)."""
         extraction = extract_claims(article.text, mentions, self.index, forced_election=self.options.election,
                                     published=article.published)
         if extraction.election.election is None and extraction.election.candidates:
             extraction = self._best_fit(article, mentions, extraction)
+        return extraction
+
+    def findings(self, article: Article, mentions: Mentions) -> ArticleReport:
+        extraction = self.extract(article, mentions)
         claims = [c for c in extraction.claims if self.options.kinds is None or c.kind in self.options.kinds]
         findings = verify_claims(claims, self.index)
         runoff = {eid: self.index.facts(eid).is_runoff for eid in self.index.elections}
@@ -113,7 +118,10 @@ class Checker:
             supported, eid, trial = fits[0]
             basis = (f"{undecided.election.basis}; its figures fit {eid} best "
                      f"({supported} supported against {fits[1][0]} for {fits[1][1]})")
-            return trial.model_copy(update={"election": ElectionChoice.model_construct(election=eid, basis=basis)})
+            choice = ElectionChoice.model_construct(election=eid, basis=basis, firm=False)
+            trial = extract_claims(article.text, mentions, self.index, forced_election=eid, published=article.published,
+                                   choice=choice)
+            return trial
         return undecided
 
     # -- drivers ------------------------------------------------------------------------------

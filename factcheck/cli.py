@@ -213,7 +213,6 @@ def _printable(text: str) -> str:
 def extract(paths: tuple[str, ...], ledger_dir: Path | None, election: str | None, fmt: str) -> None:
     """List the result claims found in articles, one row each, with offsets (no verdicts)."""
     from factcheck.check import Checker, CheckOptions
-    from factcheck.extract.builder import extract_claims
 
     checker = Checker(CheckOptions(ledger=str(ledger_dir) if ledger_dir else None, election=election))
     errors = 0
@@ -225,8 +224,7 @@ def extract(paths: tuple[str, ...], ledger_dir: Path | None, election: str | Non
             errors += 1
             continue
         mentions = next(checker.analyse([item.text]))
-        extraction = extract_claims(item.text, mentions, checker.index, forced_election=election,
-                                    published=item.published)
+        extraction = checker.extract(item, mentions)
         claims = [{"path": path, "start": s, "end": e, **c.model_dump(mode="json", exclude={"mention", "start", "end"})}
                   for c in extraction.claims for s, e in [item.to_source(c.start, c.end)]]
         if fmt == "json":

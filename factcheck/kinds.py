@@ -23,6 +23,10 @@ class Kind(StrEnum):
     DEPOSITS = "deposits"  # how many candidates kept (or lost) their deposits, or whether one did
     COMPARISON = "comparison"  # one candidate won more votes than another
     WINNER = "winner"
+    SEATS = "seats"  # seats a party won, across an election or a nation
+    SEAT_CHANGE = "seat_change"  # seats gained (+) or lost (-) against the base election
+    MAJORITY_SEATS = "majority_seats"  # a party's seats minus everyone else's ("a Commons majority of 174")
+    PLACE_COUNT = "place_count"  # in how many contests a candidate or party came a given place
     UNKNOWN = "unknown"  # a result-sized figure whose meaning the text does not make clear
 
 
@@ -59,6 +63,10 @@ KIND_LABELS: dict[Kind, str] = {
     Kind.DEPOSITS: "deposits",
     Kind.COMPARISON: "comparison",
     Kind.WINNER: "winner",
+    Kind.SEATS: "seats",
+    Kind.SEAT_CHANGE: "change in seats",
+    Kind.MAJORITY_SEATS: "majority in seats",
+    Kind.PLACE_COUNT: "contests by place",
     Kind.UNKNOWN: "figure of unclear meaning",
 }
 

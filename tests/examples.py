@@ -251,7 +251,7 @@ EXAMPLES: list[Example] = [
     ex("The Tories gained 235 councillors across England.", E21, absent=("*",)),
     ex("Only 20 per cent of young Londoners voted, according to a survey.", E21, absent=("*",)),
     ex("The election was postponed from May 2020 because of the pandemic.", E21, absent=("*",)),
-    ex("He was elected in a city of more than eight million people.", E04, X("eight million", "unknown", U)),
+    ex("He was elected in a city of more than eight million people.", E04, absent=("votes", "unknown")),
     ex("The winner will serve a three-year term, four times shorter than some expected.", E21, absent=("*",)),
     ex("Fox, who lost his £10,000 deposit, said he was 'delighted'.", E21,
        X("lost his £10,000 deposit", "deposits", S, ("laurence-fox",)), absent=("votes",)),

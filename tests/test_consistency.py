@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factcheck.check import Checker, CheckOptions
-from factcheck.extract.builder import extract_claims
+from factcheck.extract.readings import extract_claims
 from factcheck.nlp.pipeline import build_pipeline, to_mentions
 from factcheck.verify.consistency import apply_consistency, clashes
 from factcheck.verify.findings import Finding, Verdict

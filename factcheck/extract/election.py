@@ -1,9 +1,11 @@
-"""Which election an article, and each figure in it, is about.
+"""Which election an article is about.
 
-Evidence is weighed, never taken from one cue: a published date or dateline, "second/third term"
-with the winner's name, the set of candidates named (a name that stood once says more than one
-that stood four times), result figures that appear verbatim in one election's record, and years.
-When the evidence does not single one election out, the answer is None and claims abstain.
+Evidence is weighed, never taken from one cue: a published date or dateline, "second/third term" with the
+winner's name, the candidates named (a name that stood once says more than one that stood four times), the
+contests named, result figures that appear verbatim in one election's record, years, and the words for what
+the election is for ("mayoral", "general election", taken from the ledger's office names). An article needs
+evidence of identity (its people, contests or figures) before a date can choose between elections; one about
+an election the ledger does not hold (another city's mayor, an earlier general election) gets none.
 """
 
 from __future__ import annotations
@@ -14,13 +16,23 @@ from collections import defaultdict
 
 from pydantic import BaseModel, ConfigDict
 
-from factcheck.extract import cues
+from factcheck.extract.bodies import other_mayoralty
 from factcheck.extract.mentions import EntityKind, EntityMention, Mentions
 from factcheck.ledger.index import LedgerIndex
 from factcheck.numbers import NumUnit, ordinal_value
 
+I = re.IGNORECASE
 _LEDE_CHARS = 400
-_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%B %d, %Y", "%b %d, %Y")
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%B %d, %Y", "%b %d, %Y",
+                 "%A %d %B %Y", "%A, %d %B %Y", "%A %B %d, %Y", "%A, %B %d, %Y")
+DATELINE = re.compile(r"\b(?:date|published|posted|updated|first\s+published)\b\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2}|"
+                      r"\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4})|^[A-Z][A-Z ]{2,30},\s+(?P<wire>\d{1,2}\s+\w+\s+\d{4}|"
+                      r"\w+\s+\d{1,2},?\s+\d{4})\s*[-–—(]", I | re.MULTILINE)
+TERM = re.compile(r"\b(?P<n>second|third|fourth|2nd|3rd|4th)\s+(?:consecutive\s+|successive\s+|straight\s+|"
+                  r"four-year\s+|full\s+)?term\b", I)
+REELECTED = re.compile(r"\b(?:re-?elect(?:ed|ion)|held\s+on|hold\s+on|retain(?:ed|s)?|kept\s+(?:his|her)\s+job|"
+                       r"another\s+term|(?:second|third|fourth)\s+(?:successive|consecutive|straight)\s+"
+                       r"(?:win|victory|term))\b", I)
 
 
 class ElectionChoice(BaseModel):
@@ -28,6 +40,7 @@ class ElectionChoice(BaseModel):
 
     election: str | None
     basis: str  # the evidence, for the report
+    firm: bool = False  # the evidence clearly singles this election out
     scores: dict[str, float] = {}
     candidates: tuple[str, ...] = ()  # when undecided: the elections the evidence points between
 
@@ -43,83 +56,92 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def dateline(text: str) -> dt.date | None:
-    """A published date near the top of the article ("date 2021-05-08", "Published: 8 May 2021")."""
-    m = cues.DATELINE.search(text[:600])
-    return parse_date(m.group("date")) if m else None
-
-
-def election_for_year(index: LedgerIndex, year: int) -> str | None:
-    found = index.by_year.get(year, [])
-    return found[0] if len(found) == 1 else None
+    """A published date near the top of the article ("date 2021-05-08", "Published: 8 May 2021", "LONDON, 8 May 2021 -")."""
+    m = DATELINE.search(text[:600])
+    if not m:
+        return None
+    return parse_date(m.group("date") or m.group("wire"))
 
 
 def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: str | None = None,
                     published: dt.date | None = None) -> ElectionChoice:
     if forced:
-        return ElectionChoice.model_construct(election=forced, basis="forced with --election")
+        return ElectionChoice.model_construct(election=forced, basis="forced with --election", firm=True)
     scores: dict[str, float] = defaultdict(float)
+    identity: dict[str, float] = defaultdict(float)  # evidence that the article is about this very election
     reasons: dict[str, list[str]] = defaultdict(list)
 
-    published = published or dateline(text)
-    if published:
-        held = [e for e in index.order if index.elections[e].date <= published + dt.timedelta(days=3)]
-        if held:
-            scores[held[-1]] += 2.0
-            reasons[held[-1]].append(f"published {published.isoformat()}")
+    def add(eid: str, score: float, reason: str, identifies: bool = True) -> None:
+        scores[eid] += score
+        if identifies:
+            identity[eid] += score
+        reasons[eid].append(reason)
 
     persons = _named_people(mentions)
     for person in persons:
         stood = index.candidacies.get(person, [])
         for eid in stood:
-            scores[eid] += 1.0 / len(stood)
-    for eid in list(scores):
-        named = [index.registry.people[p].name for p in persons if eid in index.candidacies.get(p, [])]
-        if named:
-            reasons[eid].append("names " + ", ".join(named[:4]) + ("..." if len(named) > 4 else ""))
-
-    for m in cues.TERM.finditer(text):
+            add(eid, 1.0 / len(stood), f"names {index.registry.people[person].name}")
+    places = {e.ids[0] for e in mentions.entities if e.kind is EntityKind.CONSTITUENCY and len(e.ids) == 1}
+    for eid in index.order:
+        held = places & index.contest_ids(eid)
+        if held:
+            add(eid, min(1.5, 0.5 * len(held)) / max(1, len(index.elections_with_contests(held))),
+                f"names {len(held)} of its contests")
+    for m in TERM.finditer(text):
         term = ordinal_value(m.group("n"))
         for mention in _people_near(mentions, m.start()):
             for person in mention.ids:
                 won = index.term_won(person, term)
                 if won:
-                    scores[won] += 4.0
-                    reasons[won].append(f"{m.group(0)} for {index.registry.people[person].name}")
-
-    for m in cues.REELECTED.finditer(text):
+                    add(won, 4.0, f"{m.group(0)} for {index.registry.people[person].name}")
+    for m in REELECTED.finditer(text):
         for mention in _people_near(mentions, m.start())[:1]:
             for person in mention.ids:
                 repeats = [eid for eid, w in index.winners() if w == person][1:]
                 for eid in repeats:
-                    scores[eid] += 3.0 / len(repeats)
-                    reasons[eid].append(f"{m.group(0)} ({index.registry.people[person].name})")
-
+                    add(eid, 3.0 / len(repeats), f"{m.group(0)} ({index.registry.people[person].name})")
     counts = {int(n.value) for n in mentions.numbers if n.unit is NumUnit.COUNT and n.value >= 10_000
               and n.hi - n.lo <= 1}
     for eid, figures in index.vote_counts.items():
         hits = len(counts & figures)
         if hits:
-            scores[eid] += min(6.0, 2.0 * hits)
-            reasons[eid].append(f"{hits} figure{'s' if hits > 1 else ''} found in its record")
-
+            add(eid, min(6.0, 2.0 * hits), f"{hits} figure{'s' if hits > 1 else ''} found in its record")
     # Years in the headline and lede name the election; later ones usually compare with another.
-    years = [int(n.value) for n in mentions.numbers if n.unit is NumUnit.YEAR and n.start < _LEDE_CHARS]
-    for year in set(years):
-        eid = election_for_year(index, year)
-        if eid:
-            scores[eid] += 1.0
-            reasons[eid].append(f"{year} in the opening lines")
+    for year in {int(n.value) for n in mentions.numbers if n.unit is NumUnit.YEAR and n.start < _LEDE_CHARS}:
+        for eid in index.by_year.get(year, []):
+            add(eid, 1.0 / len(index.by_year[year]), f"{year} in the opening lines", identifies=False)
+    for family, pattern in index.family_words().items():
+        said = len(pattern.findall(text[:3000]))
+        if said:
+            for eid in index.order:
+                if index.family(eid) == family:
+                    add(eid, min(1.0, 0.25 * said), f"speaks of a {family} election", identifies=False)
+    published = published or dateline(text)
+    if published:
+        for family in {index.family(e) for e in index.order}:
+            held = [e for e in index.order if index.family(e) == family
+                    and index.elections[e].date <= published + dt.timedelta(days=3)]
+            if held:
+                add(held[-1], 2.0, f"published {published.isoformat()}", identifies=False)
 
+    stranger = other_mayoralty(text[:3000], index)
     if not scores:
         return ElectionChoice.model_construct(election=None, basis="no names, dates or figures point to an election")
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     best, best_score = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    if best_score < 1.0 or best_score - runner_up < 0.5:
+    if identity[best] <= 0.0:
+        return ElectionChoice.model_construct(
+            election=None, scores=dict(scores),
+            basis="nothing in the text ties it to an election the ledger holds" + (f" ({stranger})" if stranger else ""))
+    if best_score - runner_up < 0.5:
         tied = [e for e, s in ranked if s >= max(1.0, best_score - 1.5)][:3]
-        return ElectionChoice.model_construct(election=None, basis=f"evidence does not single out one election ({', '.join(tied)})",
-                                              scores=dict(scores), candidates=tuple(tied))
-    return ElectionChoice.model_construct(election=best, basis="; ".join(dict.fromkeys(reasons[best])), scores=dict(scores))
+        return ElectionChoice.model_construct(election=None, scores=dict(scores), candidates=tuple(tied),
+                                              basis=f"evidence does not single out one election ({', '.join(tied)})")
+    firm = best_score - runner_up >= 1.5 and identity[best] >= 0.9 and not stranger
+    return ElectionChoice.model_construct(election=best, basis="; ".join(dict.fromkeys(reasons[best])), firm=firm,
+                                          scores=dict(scores))
 
 
 def _named_people(mentions: Mentions) -> list[str]:
@@ -136,4 +158,3 @@ def _people_near(mentions: Mentions, position: int) -> list[EntityMention]:
     start, end = next(((s.start, s.end) for s in mentions.sentences if s.start <= position < s.end),
                       (position, position))
     return [e for e in mentions.entities if e.kind is EntityKind.PERSON and start <= e.start < end]
-

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import os
 import pickle
 from functools import cached_property, lru_cache
@@ -32,6 +33,40 @@ class LedgerIndex:
         for e in ledger.elections:
             for c in e.candidates:
                 self.candidacies.setdefault(c.person, []).append(e.id)
+
+    # -- families and contests (what claim building asks of an election) -----------------------------
+    def family(self, election_id: str) -> str:
+        return self.elections[election_id].office
+
+    def offices(self) -> list[str]:
+        return sorted({e.office for e in self.elections.values()})
+
+    def family_words(self) -> dict[str, re.Pattern[str]]:
+        """For each family, the words that say an article is about one of its elections."""
+        out = {}
+        for office in self.offices():
+            role, _, area = office.partition(" of ")
+            words = [rf"{re.escape(role)}(?:al|alty)?\s+of\s+{re.escape(area)}", rf"{re.escape(area)}\s+{re.escape(role)}(?:al|alty)?"]
+            out[office] = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+        return out
+
+    def contest_ids(self, election_id: str) -> frozenset[str]:
+        return frozenset(b.constituency for b in self.elections[election_id].constituencies)
+
+    def elections_with_contests(self, ids: set[str]) -> list[str]:
+        return [e for e in self.order if ids & self.contest_ids(e)]
+
+    def deposit_thresholds(self) -> frozenset[float]:
+        return frozenset(float(e.deposit_threshold) for e in self.elections.values())
+
+    def elects_seats(self, election_id: str) -> bool:
+        return False
+
+    def single_contest(self, election_id: str) -> bool:
+        return True
+
+    def area_names(self, election_id: str) -> dict[str, str]:
+        return {}
 
     def facts(self, election_id: str, variant: str | None = None) -> Facts:
         key = (election_id, variant)

@@ -1,0 +1,389 @@
+"""From mentions to claims: each figure with the readings its sentence allows, strongest first.
+
+The decisions live in their own modules (what the figure counts: what.py; whose it is: who.py; which
+round: rounds.py; which election: when.py; which contest: where.py; negation, modality and time:
+frame.py; rows, tables and headings: structure.py; other bodies: bodies.py). This module only walks the
+article and combines their proposals into readings. A pure function of the text, its mentions and the ledger.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict
+
+from factcheck.extract import structure, what, who
+from factcheck.extract.bodies import about_another_body
+from factcheck.extract.claims import Claim, Reading, Strength
+from factcheck.extract.context import ArticleText, Sent, build
+from factcheck.extract.election import ElectionChoice, resolve_article
+from factcheck.extract.frame import Frame, frame_of, stated
+from factcheck.extract.mentions import EntityKind, EntityMention, Mentions
+from factcheck.extract.resolve import resolve
+from factcheck.extract.rounds import round_for
+from factcheck.extract.when import Timeline
+from factcheck.extract.where import ScopeCue, area_pattern, scope_for
+from factcheck.extract.words import WordCue, word_cues
+from factcheck.kinds import Kind, Round, Unit
+from factcheck.ledger.index import LedgerIndex
+from factcheck.numbers import NON_RESULT_UNITS, NumberMention, NumUnit
+
+I = re.IGNORECASE
+NO_SUBJECT = frozenset({Kind.TURNOUT, Kind.TURNOUT_CHANGE, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJECTED,
+                        Kind.VALID_VOTES, Kind.CANDIDATES, Kind.UNKNOWN})
+MARGINS = frozenset({Kind.MARGIN_VOTES, Kind.MARGIN_POINTS})
+# A percentage bracketed after a figure describes it: "1,013,721 (40.05%, -4.19%)".
+ANNOTATION_GAP = re.compile(r"\s*[(,]?\s*(?:or|which\s+(?:was|is)|representing|equivalent\s+to|that\s+is|some|about|"
+                            r"a\s+share\s+of)?\s*(?:first\s+preferences?|of\s+the\s+vote)?\s*", I)
+ANNOTATES = {Kind.VOTES: Kind.SHARE, Kind.BALLOTS: Kind.TURNOUT, Kind.MARGIN_VOTES: Kind.MARGIN_POINTS,
+             Kind.SHARE: Kind.SHARE_CHANGE, Kind.TURNOUT: Kind.TURNOUT_CHANGE, Kind.SEATS: Kind.SEAT_CHANGE}
+FROM_EARLIER = re.compile(r"\b(?:down|up|fallen|risen|rose|fell|dropped|climbed|slipped|increased|decreased|cut|"
+                          r"reduced|grew|shrank|slumped|jumped)\s+from\s+(?:a\s+|his\s+|her\s+|their\s+)?$|"
+                          r"\bfrom\s+a\s+(?:high|peak|low)\s+of\s+$|\bcompared\s+(?:with|to)\s+$", I)
+CHANGE_OPEN = re.compile(r"[,;(]?\s*(?:which\s+(?:was|is)\s+)?(?:up|down|a\s+(?:rise|fall|drop|gain|loss|increase|decrease|"
+                         r"swing)\s+of|(?:an?\s+)?(?:increase|decrease|rise|fall|drop)\s+of)\s+(?:by\s+)?"
+                         r"(?:just\s+|only\s+|some\s+|nearly\s+|almost\s+|around\s+|about\s+|over\s+)?$", I)
+SCORELINE = re.compile(r"\s*(?:votes?\s+|per\s*cent\s+|%\s*|pc\s+)?(?:to|v\.?|vs\.?|versus|against)\s*", I)
+NEGATIVE = re.compile(r"\b(?:down|fell|fallen|dropped|decrease[ds]?|lost|slipped|lower|fall|drop|shrank|shrunk|"
+                      r"declined?|cut|reduced|slumped|plunged|collapsed)\b", I)
+POSITIVE = re.compile(r"\b(?:up|rose|risen|increase[ds]?|gained|climbed|higher|rise|grew|improved|surged|jumped)\b", I)
+
+
+class Extraction(BaseModel):
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    election: ElectionChoice
+    claims: tuple[Claim, ...]
+
+
+def extract_claims(text: str, mentions: Mentions, index: LedgerIndex, *, forced_election: str | None = None,
+                   published=None, choice: ElectionChoice | None = None) -> Extraction:
+    """`choice`, when given, is the article's election decided elsewhere (a best fit on its figures)."""
+    choice = choice or resolve_article(text, mentions, index, forced_election, published)
+    claims = _Builder(build(text, mentions), mentions, index, choice).run()
+    return Extraction.model_construct(election=choice, claims=tuple(claims))
+
+
+@dataclass(slots=True)
+class _Previous:
+    claim: Claim | None = None
+    number: NumberMention | None = None
+
+
+class _Builder:
+    def __init__(self, article: ArticleText, mentions: Mentions, index: LedgerIndex, choice: ElectionChoice):
+        self.article, self.text, self.index, self.choice = article, article.text, index, choice
+        election = choice.election
+        self.office = index.elections[election].office if election else None
+        self.seats = bool(election and index.elects_seats(election))
+        self.timeline = Timeline(self.text, list(mentions.numbers), index, election, choice.basis,
+                                 Strength.FIRM if choice.firm else Strength.LIKELY)
+        self.groupings = frozenset(pid for pid, p in index.registry.parties.items() if p.grouping)
+        names = index.area_names(election) if election else {}
+        self.areas, self.area_ids = area_pattern(names), {k.lower(): v for k, v in names.items()}
+        self.last_place: EntityMention | None = None
+
+    def run(self) -> list[Claim]:
+        claims: list[Claim] = []
+        section = structure.Section()
+        previous_persons: tuple[str, ...] = ()
+        previous_party: str | None = None
+        for s in self.article.sentences:
+            text = self.text[s.start:s.end]
+            if not s.numbers and not s.entities:
+                if len(text.strip()) > 80:
+                    section = structure.Section()  # prose with nothing to claim ends any table section
+                continue
+            heading = structure.heading(self.article, s)
+            if heading is not None:
+                section = _merge(section, heading)
+                continue
+            if text.rstrip().endswith(".") and len(text.split()) >= 12:
+                section = structure.Section()
+            places = [e for e in s.entities if e.kind is EntityKind.CONSTITUENCY]
+            if places:
+                self.last_place = places[-1]
+            self.timeline.open_sentence(s.start, s.end)
+            anchors = who.sentence_anchors(self.text, s.start, s.end, s.entities, previous_persons, previous_party)
+            previous = _Previous()
+            for number in s.numbers:
+                claim = self._figure(s, number, anchors, section, previous)
+                if claim is not None:
+                    claims.append(claim)
+                if claim is not None or number.unit not in NON_RESULT_UNITS | {NumUnit.ORDINAL}:
+                    previous = _Previous(claim, number)
+            if anchors and not about_another_body(self.text, s.start, s.end, self.office):
+                claims.extend(self._word_claim(s, cue, anchors, section) for cue in
+                              word_cues(self.text, s.start, s.end, anchors, s.clause, self._pick))
+            self.timeline.close_sentence(s.start, s.end)
+            # the next sentence's pronouns usually refer to this sentence's subject: its first person, named or not
+            named = [a.persons for a in anchors if a.persons and len(a.persons) == 1 and s.start <= a.start]
+            if named:
+                previous_persons = named[0]
+            parties = [a.party for a in anchors if a.party and not a.pronoun]
+            if parties:
+                previous_party = parties[0]
+        return sorted(claims, key=lambda c: (c.start, c.end))
+
+    # -- figures -------------------------------------------------------------------------------------
+    def _figure(self, s: Sent, number: NumberMention, anchors: list[who.Anchor], section: structure.Section,
+                previous: _Previous) -> Claim | None:
+        if number.unit in NON_RESULT_UNITS or section.other_body:
+            return None
+        text = self.text
+        clause = s.clause(number.start, number.end)
+        if about_another_body(text, s.start, s.end, self.office):
+            return None
+        frame = frame_of(text, clause, (s.start, s.end), number.start, number.end, number.qualifier,
+                         number.qualifier_text)
+        if frame.skip:
+            return None
+        before = _strip_hedge(text[clause[0]:number.start], number)
+        after = text[number.end:clause[1]]
+        row = structure.row_of(self.article, s, number, section)
+        inherited = self._inherited(s, number, before, previous)
+        if inherited is not None:
+            return inherited
+        pair = self._scoreline(s, number, anchors)
+        if row is not None and row.column is not None and row.column[0] is not None:
+            kinds = [what.KindCue(row.column[0], Strength.FIRM, "its table column", round=row.column[1])]
+        else:
+            kinds = what.kinds(number, before, after, text[s.start:s.end], seats=self.seats)
+            if pair is not None:
+                kinds = [k for k in kinds if k.kind not in MARGINS] or [
+                    what.KindCue(Kind.SHARE if number.unit is NumUnit.PERCENT else Kind.VOTES, Strength.FIRM, "a score")]
+            if row is not None:
+                kinds = [k if k.kind not in (Kind.VOTES, Kind.SHARE) else
+                         what.KindCue(k.kind, Strength.FIRM, "a results row", k.relation, k.round) for k in kinds]
+                if not kinds and number.unit in (NumUnit.COUNT, NumUnit.PERCENT) and number.value >= 1:
+                    kinds = [what.KindCue(Kind.VOTES if number.unit is NumUnit.COUNT else Kind.SHARE,
+                                          Strength.FIRM, "a results row")]
+        if not kinds and number.unit is NumUnit.ORDINAL and _listed_place(text, anchors, number, after):
+            kinds = [what.KindCue(Kind.RANK, Strength.FIRM, "a place straight after a name")]
+        if any(k.kind is Kind.SHARE for k in kinds) and DEPOSIT.search(text, s.start, s.end) and \
+                number.value in self.index.deposit_thresholds():
+            return None  # "returned to anyone who wins 5 per cent": the rule, not a result
+        if not kinds:
+            return None
+        readings: list[Reading] = []
+        for cue in kinds:
+            readings += self._readings(s, number, cue, anchors, clause, before, after, section, row, pair, frame)
+        return self._claim(s, number, frame, readings)
+
+    def _readings(self, s: Sent, number: NumberMention, cue: what.KindCue, anchors: list[who.Anchor],
+                  clause: tuple[int, int], before: str, after: str, section: structure.Section,
+                  row: structure.Row | None, pair: who.Anchor | None, frame: Frame) -> list[Reading]:
+        kind, relation = cue.kind, cue.relation
+        if kind in (Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE) and not number.signed:
+            direction = _direction(before[-40:] + " " + after[:30])
+            relation = relation or ("magnitude" if direction == 0 else None)
+        when = self.timeline.when(clause, number.start, number.end, kind, relation)
+        round_, explicit = round_for(kind, before, after, self.text[s.start:s.end], number.start - s.start,
+                                     cue.round, section.round)
+        scope = scope_for(self.text, s, clause, number.start, section.scope, self.last_place, self.areas,
+                          self.area_ids)
+        base = dict(kind=kind, round=round_, round_explicit=explicit, election=when.election,
+                    election_basis=when.basis, relation=relation, scope=scope.scope, scope_text=scope.text)
+        strength = min(cue.strength, when.strength, scope.strength if scope.scope else Strength.FIRM)
+        cues = (cue.cue,) + ((f"election: {when.basis}",) if when.basis else ())
+        unsure = when.unsure or scope.unsure or (frame.unsure if frame else None)
+        if kind in NO_SUBJECT or (kind is Kind.DEPOSITS and relation in ("kept", "lost") and number.unit is NumUnit.COUNT):
+            return [Reading.model_construct(**base, strength=strength, cues=cues, unsure=unsure)]
+        if kind in MARGINS:
+            return [self._margin(base, s, anchors, strength, cues, unsure, scope)]
+        offers = ([who.SubjectCue(pair, Strength.FIRM, "its place in a score")] if pair is not None else
+                  who.subjects(self.text, anchors, number.start, number.end, clause, (s.start, s.end), self.groupings,
+                               row.label.start if row is not None else None))
+        if frame.no_one:
+            offers = [o for o in offers if o.anchor.role == "leader"] or offers
+        if not offers:
+            return [Reading.model_construct(**base, strength=Strength.POSSIBLE, cues=cues,
+                                            unsure=unsure or "no candidate or party is named with this figure")]
+        out = []
+        for offer in offers[:4]:
+            # a bare count or percentage right by a name ("Khan 1,013,721", "Bailey's 35%") is that name's result
+            own = strength if not (offer.adjacent and kind in (Kind.VOTES, Kind.SHARE)) else min(
+                Strength.FIRM, when.strength, scope.strength if scope.scope else Strength.FIRM)
+            out.append(self._attribute(base, offer, min(own, offer.strength), cues + (offer.cue,), unsure, scope))
+        return out
+
+    def _attribute(self, base: dict, offer: who.SubjectCue, strength: Strength, cues: tuple[str, ...],
+                   unsure: str | None, scope: ScopeCue) -> Reading:
+        anchor, election = offer.anchor, base["election"]
+        fields = dict(base, subject_text=anchor.text, party=anchor.party)
+        if election is None:
+            return Reading.model_construct(**fields, strength=strength, cues=cues,
+                                           unsure=unsure or "could not tell which election this is about")
+        if anchor.party and not self.index.single_contest(election) and not (scope.scope and not scope.whole):
+            return Reading.model_construct(**fields, strength=strength, cues=cues, unsure=unsure)  # a party's total
+        facts = self.index.facts(election)
+        people, why = resolve(anchor, facts, base["scope"])
+        return Reading.model_construct(**fields, subject=people, strength=strength, cues=cues, unsure=unsure or why)
+
+    def _margin(self, base: dict, s: Sent, anchors: list[who.Anchor], strength: Strength, cues: tuple[str, ...],
+                unsure: str | None, scope: ScopeCue) -> Reading:
+        """A margin is between the top two, unless the sentence names two others ("third place by 70 votes")."""
+        election = base["election"]
+        if election is None:
+            return Reading.model_construct(**base, strength=strength, cues=cues,
+                                           unsure=unsure or "could not tell which election this is about")
+        facts = self.index.facts(election)
+        named: list[str] = []
+        for a in anchors:
+            if s.start <= a.start < s.end and (a.persons or a.party) and not a.pronoun:
+                people, _ = resolve(a, facts, base["scope"])
+                named.extend(p for p in people if p not in named)
+        round_ = Round.FINAL if facts.is_runoff and not base["scope"] else Round.FIRST
+        top_two = set(facts.order(round_, base["scope"])[:2])
+        subject = tuple(named[:2]) if len(named) >= 2 and not set(named[:2]) <= top_two else ()
+        return Reading.model_construct(**base, subject=subject, strength=strength, cues=cues, unsure=unsure)
+
+    def _claim(self, s: Sent, number: NumberMention, frame: Frame, readings: list[Reading],
+               unsure: str | None = None) -> Claim:
+        readings.sort(key=lambda r: (-r.strength, r.unsure is not None))
+        top = readings[0] if readings else None
+        kind = top.kind if top else Kind.UNKNOWN
+        value, lo, hi = number.value, number.lo, number.hi
+        if top and top.kind in (Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE, Kind.SEAT_CHANGE) and not number.signed:
+            direction = (-1 if top.relation == "loss" else 1) if top.kind is Kind.SEAT_CHANGE else _direction(
+                self.text[max(s.start, number.start - 40):number.start] + " " + self.text[number.end:number.end + 30])
+            if direction < 0:
+                value, lo, hi = -value, -hi, -lo
+        fields = top.model_dump(exclude={"strength", "cues", "unsure"}) if top else {}
+        return Claim.model_construct(
+            **{"kind": kind, **fields}, value=value, lo=lo, hi=hi, unit=_unit_for(kind, number),
+            qualifier=stated(number, frame), mention=number, text=number.text, start=number.start, end=number.end,
+            sentence_start=s.start, sentence_end=s.end, readings=tuple(readings),
+            unsure=unsure or (top.unsure if top and all(r.unsure for r in readings) else None))
+
+    # -- figures that lean on the one before --------------------------------------------------------------
+    def _inherited(self, s: Sent, number: NumberMention, before: str, previous: _Previous) -> Claim | None:
+        """A bracketed share after a count ("1,013,721 (40%)"), or the earlier value of the same quantity
+        ("40.5 per cent, down from 42.2 per cent"): the figure takes the previous one's readings."""
+        prior, prior_number = previous.claim, previous.number
+        if prior is None or prior_number is None or not prior.readings:
+            return None
+        gap = self.text[prior_number.end:number.start]
+        if number.unit in (NumUnit.PERCENT, NumUnit.POINTS) and ANNOTATION_GAP.fullmatch(gap):
+            derived = ANNOTATES.get(prior.kind)
+            changes = prior.kind in (Kind.SHARE, Kind.TURNOUT, Kind.SEATS)
+            if derived is None or changes != number.signed:
+                return None
+            readings = [r.model_copy(update={"kind": derived, "cues": r.cues + ("bracketed after the figure it describes",)})
+                        for r in prior.readings if r.kind is prior.kind]
+            return self._claim(s, number, Frame(), readings)
+        if CHANGE_OPEN.match(before) and number.unit in (NumUnit.POINTS, NumUnit.PERCENT, NumUnit.COUNT) and \
+                prior.kind in (Kind.SHARE, Kind.TURNOUT, Kind.SEATS) and prior.sentence_start == s.start:
+            derived = ANNOTATES[prior.kind]
+            readings = [r.model_copy(update={"kind": derived, "relation": None,
+                                             "cues": r.cues + ("a change clause after the figure it changes",)})
+                        for r in prior.readings if r.kind is prior.kind]
+            return self._claim(s, number, Frame(), readings)
+        if FROM_EARLIER.search(before[-40:]) and prior.kind in (Kind.SHARE, Kind.VOTES, Kind.TURNOUT, Kind.MARGIN_VOTES,
+                                                                 Kind.MARGIN_POINTS, Kind.SEATS) and \
+                (prior.unit is Unit.PERCENT) == (number.unit is NumUnit.PERCENT):
+            when = self.timeline.when(s.clause(number.start, number.end), number.start, number.end, prior.kind, "previous")
+            readings = [r.model_copy(update={"election": when.election, "election_basis": when.basis,
+                                             "relation": "previous", "strength": min(r.strength, when.strength),
+                                             "unsure": r.unsure or when.unsure,
+                                             "cues": r.cues + ("the earlier value of the figure before it",)})
+                        for r in prior.readings if r.kind is prior.kind]
+            return self._claim(s, number, Frame(), readings)
+        return None
+
+    def _scoreline(self, s: Sent, number: NumberMention, anchors: list[who.Anchor]) -> who.Anchor | None:
+        """"145,184 to 145,114" after two names, "by 52 per cent to 48": the figures go to the names in order."""
+        if number.unit not in (NumUnit.COUNT, NumUnit.PERCENT) or number.qualifier:
+            return None
+        same = [n for n in s.numbers if n.unit in (NumUnit.COUNT, NumUnit.PERCENT)]
+        i = next(k for k, n in enumerate(same) if n is number)
+        if i + 1 < len(same) and SCORELINE.fullmatch(self.text, number.end, same[i + 1].start):
+            position, first, second = 0, number, same[i + 1]
+        elif i > 0 and SCORELINE.fullmatch(self.text, same[i - 1].end, number.start):
+            position, first, second = 1, same[i - 1], number
+        else:
+            return None
+        people: list[who.Anchor] = []
+        for a in anchors:
+            if (a.persons or a.party) and not a.pronoun and a.end <= first.start and \
+                    (a.persons, a.party) not in [(p.persons, p.party) for p in people]:
+                people.append(a)
+        if len(people) < 2 or any(first.end < a.start < second.start for a in anchors if a.persons or a.party):
+            return None  # "Khan 1,206,034 to Bailey's 977,601": each figure has its own name
+        return people[-2] if position == 0 else people[-1]
+
+    # -- word claims ------------------------------------------------------------------------------------
+    def _pick(self, anchors: list[who.Anchor], start: int, end: int, clause: tuple[int, int]) -> who.Anchor | None:
+        s = next(x for x in self.article.sentences if x.start <= start < x.end)
+        offers = who.subjects(self.text, anchors, start, end, clause, (s.start, s.end), self.groupings)
+        firm = [o for o in offers if o.strength >= Strength.LIKELY]
+        return firm[0].anchor if firm else None
+
+    def _word_claim(self, s: Sent, cue: WordCue, anchors: list[who.Anchor], section: structure.Section) -> Claim:
+        clause = s.clause(cue.start, cue.end)
+        when = self.timeline.when(clause, cue.start, cue.end, cue.kind, None)
+        scope = scope_for(self.text, s, clause, cue.start, section.scope, self.last_place, self.areas, self.area_ids)
+        base = dict(kind=cue.kind, election=when.election, election_basis=when.basis, relation=cue.relation,
+                    scope=scope.scope, scope_text=scope.text)
+        strength = min(Strength.FIRM, when.strength)
+        reading = self._attribute(base, who.SubjectCue(cue.anchor, Strength.FIRM, f"'{cue.anchor.text}'"), strength,
+                                  (f"'{self.text[cue.start:cue.end]}'",), when.unsure or scope.unsure, scope)
+        if cue.other is not None and reading.election and not reading.unsure:
+            other, why = resolve(cue.other, self.index.facts(reading.election), base["scope"])
+            if why or other == reading.subject:
+                reading = reading.model_copy(update={"unsure": why or "compares a candidate with themself"})
+            else:
+                reading = reading.model_copy(update={"subject": reading.subject + other,
+                                                     "subject_text": f"{reading.subject_text} / {cue.other.text}"})
+        unit = Unit.RANK if cue.kind is Kind.RANK else Unit.FLAG
+        return Claim.model_construct(
+            **reading.model_dump(exclude={"strength", "cues", "unsure"}), value=cue.value, lo=cue.value, hi=cue.value,
+            unit=unit, text=self.text[cue.start:cue.end], start=cue.start, end=cue.end, sentence_start=s.start,
+            sentence_end=s.end, readings=(reading,), unsure=reading.unsure)
+
+
+DEPOSIT = re.compile(r"\bdeposits?\b", I)
+LISTED_GAP = re.compile(r"[\s,]*")
+
+
+def _listed_place(text: str, anchors: list[who.Anchor], number: NumberMention, after: str) -> bool:
+    """"Brian Paddick fourth on 4.2 per cent": an ordinal straight after a name."""
+    return any((a.persons or a.party) and a.end <= number.start and LISTED_GAP.fullmatch(text, a.end, number.start)
+               for a in anchors) and bool(what.RANK_AFTER_END.match(after))
+
+
+def _merge(section: structure.Section, heading: structure.Section) -> structure.Section:
+    if heading.columns is not None:
+        return structure.Section(round=section.round, scope=section.scope, columns=heading.columns,
+                                 label_cells=heading.label_cells)
+    return heading
+
+
+def _unit_for(kind: Kind, number: NumberMention) -> Unit:
+    if kind is Kind.RANK:
+        return Unit.RANK
+    if kind in (Kind.CANDIDATES, Kind.DEPOSITS, Kind.SEATS, Kind.SEAT_CHANGE, Kind.MAJORITY_SEATS, Kind.PLACE_COUNT):
+        return Unit.COUNT
+    if number.unit in (NumUnit.PERCENT, NumUnit.FRACTION):
+        return Unit.POINTS if kind in (Kind.MARGIN_POINTS, Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE) else Unit.PERCENT
+    if number.unit is NumUnit.POINTS:
+        return Unit.POINTS
+    return Unit.VOTES
+
+
+def _direction(context: str) -> int:
+    negative, positive = bool(NEGATIVE.search(context)), bool(POSITIVE.search(context))
+    return -1 if negative and not positive else 1 if positive and not negative else 0
+
+
+def _strip_hedge(before: str, number: NumberMention) -> str:
+    """Text before a figure without its hedge, so "by more than 300,000" still reads "by"."""
+    if number.qualifier_text and not number.qualifier_text.startswith(("+", "-plus", "or")):
+        hedge = number.qualifier_text.lower()
+        stripped = before.rstrip()
+        if stripped.lower().endswith(hedge):
+            return stripped[:len(stripped) - len(hedge)].rstrip() + " "
+        if stripped.lower().endswith(hedge + " a"):
+            return stripped[:len(stripped) - len(hedge) - 2].rstrip() + " "
+    return before

@@ -1,0 +1,172 @@
+"""Structure around prose: results rows, table columns and section headings.
+
+A results row ("2. Jane Smith (Party) 412,345 (21.07%)", "Smith, Green: 197,976", a table row whose cells
+the header names) binds its figures to the row's name as firmly as a clause does. A heading ("First
+count", "Barnet and Camden", "London Assembly results") sets the round, the contest, or another body,
+for the lines below it until prose resumes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.extract.context import ArticleText, Sent
+from factcheck.extract.mentions import EntityKind, EntityMention
+from factcheck.kinds import Kind, Round
+from factcheck.numbers import NON_RESULT_UNITS, NumberMention, NumUnit
+
+I = re.IGNORECASE
+
+LIST_MARKER = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*–·▪►]|\(\w\))\s+")
+# What may sit between a row's name and its first figure: a party in brackets, a ballot description
+# after a comma, a colon or dash, a few capitalised words, a verb of the kind results lines use.
+ROW_LABEL_TAIL = re.compile(
+    r"^(?:['’]s?)?(?:\s*+(?:\([^()\d]{0,40}\)|[,:|–—-]|[A-Z][\w’'&.-]*+|and|of|the|for|Co-operative|"
+    r"(?:won|got|polled|took|had|on|with|received|secured)\b))*+\s*$")
+# What may follow a figure in a row: more figures, units and brackets, never prose.
+ROW_TAIL = re.compile(
+    r"^(?:\s*+(?:[\d.,%()+=\-−–/|:]|per\s*cent|percent|pc|votes?|first[\s-]preferences?|second[\s-]preferences?|"
+    r"pts?|points?|seats?|(?:first|second|final)\s+(?:round|count)|total|[A-Z][\w’'&.-]*+(?=\s*[(:\d|])))*+\s*$", I)
+CELL_SPLIT = re.compile(r"\t|\s{2,}|\s*\|\s*")
+
+# Column headings and what a figure under them counts.
+COLUMN_KINDS: tuple[tuple[re.Pattern[str], Kind | None, Round | None], ...] = (
+    (re.compile(r"^(?:\+/?-|±|change|chg|swing|diff(?:erence)?)\b", I), Kind.SHARE_CHANGE, None),
+    (re.compile(r"^(?:1st|first)[\s-]*(?:round|count|pref(?:erence)?s?|choice)\b.*(?:%|share|per\s*cent)", I),
+     Kind.SHARE, Round.FIRST),
+    (re.compile(r"^(?:2nd|second|final)[\s-]*(?:round|count|stage)\b.*(?:%|share|per\s*cent)", I),
+     Kind.SHARE, Round.FINAL),
+    (re.compile(r"^(?:%|share|per\s*cent|percent|vote\s+share|pct)", I), Kind.SHARE, None),
+    (re.compile(r"^(?:1st|first)[\s-]*(?:round|count|pref(?:erence)?s?|choice)", I), Kind.VOTES, Round.FIRST),
+    (re.compile(r"^(?:2nd|second)[\s-]*(?:pref(?:erence)?s?|choice)|^transfers?", I), Kind.TRANSFERS, Round.FINAL),
+    (re.compile(r"^(?:final|second\s+round|2nd\s+round|total|run-?off)", I), Kind.VOTES, Round.FINAL),
+    (re.compile(r"^seats?\b", I), Kind.SEATS, None),
+    (re.compile(r"^(?:majority|margin)\b", I), Kind.MARGIN_VOTES, None),
+    (re.compile(r"^turnout\b", I), Kind.TURNOUT, None),
+    (re.compile(r"^votes?\b", I), Kind.VOTES, None),
+    (re.compile(r"^(?:candidate|name|party|constituency|seat|description|affiliation|mp|winner)\b", I), None, None),
+)
+HEADING_WORDS = re.compile(r"^[\w&’'(),.\s:/-]{1,70}$")
+FIRST_HEADING = re.compile(r"\b(?:first|1st)[\s-]*(?:round|count|pref\w*|choice|stage)", I)
+FINAL_HEADING = re.compile(r"\b(?:second|2nd|final)[\s-]*(?:round|count|stage)|\bafter\s+(?:second|2nd)[\s-]*pref|"
+                           r"\brun-?off\b|\bfinal\s+result", I)
+# A heading over another body's or another contest's results; cues from English, the bodies from the data.
+OTHER_BODY_HEADING = re.compile(r"\b(?:assembly|council|councils|councillors|list|by-?election|locals?|"
+                                r"local\s+elections?|police|commissioner|referendum|europe(?:an)?|"
+                                r"nationally|national\s+(?:results?|picture|vote)|elsewhere|poll(?:s|ing)?)\b", I)
+
+
+_NOT_FIGURES = NON_RESULT_UNITS | {NumUnit.ORDINAL}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A results row: its name, and for table rows what each column counts."""
+
+    label: EntityMention
+    start: int  # the line
+    end: int
+    column: tuple[Kind | None, Round | None] | None = None  # the figure's column, when a header names it
+
+
+@dataclass(slots=True)
+class Section:
+    """What a heading says about the lines below it."""
+
+    round: Round | None = None
+    scope: EntityMention | None = None
+    other_body: str | None = None  # the heading, when it introduces another body's results
+    columns: tuple[tuple[Kind | None, Round | None], ...] | None = None
+    label_cells: int = 0
+
+
+def heading(article: ArticleText, sent: Sent) -> Section | None:
+    """The section a heading line opens, or None when the sentence is not a heading."""
+    text = article.text[sent.start:sent.end].strip()
+    if not text or len(text) > 70 or text.endswith((".", "?", "!")) or not HEADING_WORDS.match(text):
+        return None
+    if any(n.unit not in (NumUnit.ORDINAL, NumUnit.YEAR, NumUnit.DATE) for n in sent.numbers):
+        return None
+    columns = _columns(text)
+    if columns is not None:
+        kinds, labels = columns
+        return Section(columns=kinds, label_cells=labels)
+    if len(text.split()) > 8:
+        return None
+    if OTHER_BODY_HEADING.search(text):
+        return Section(other_body=text)
+    if FIRST_HEADING.search(text):
+        return Section(round=Round.FIRST)
+    if FINAL_HEADING.search(text):
+        return Section(round=Round.FINAL)
+    places = [e for e in sent.entities if e.kind is EntityKind.CONSTITUENCY]
+    if len(places) == 1 and not sent.people():
+        return Section(scope=places[0])
+    return None
+
+
+def _columns(text: str) -> tuple[tuple[tuple[Kind | None, Round | None], ...], int] | None:
+    """A table's header row: two or more cells, at least one naming a figure column."""
+    cells = [c.strip() for c in CELL_SPLIT.split(text) if c.strip()]
+    if len(cells) < 2:
+        return None
+    kinds: list[tuple[Kind | None, Round | None]] = []
+    labels = 0
+    for cell in cells:
+        for pattern, kind, round_ in COLUMN_KINDS:
+            if pattern.search(cell):
+                if kind is None:
+                    labels += 1
+                else:
+                    kinds.append((kind, round_))
+                break
+        else:
+            return None
+    return (tuple(kinds), labels) if kinds else None
+
+
+def row_of(article: ArticleText, sent: Sent, number: NumberMention, section: Section | None) -> Row | None:
+    """The results row holding `number`, if its line is one."""
+    start, end = article.line_of(number.start)
+    if end - start > 160:
+        return None
+    text = article.text
+    marker = LIST_MARKER.match(text, start, end)
+    label_from = marker.end() if marker else start
+    labels = [e for e in sent.entities if start <= e.start and e.end <= number.start
+              and e.kind in (EntityKind.PERSON, EntityKind.PARTY)]
+    if not labels:
+        return None
+    label = labels[0]
+    if text[label_from:label.start].strip(" \t|*") or not ROW_LABEL_TAIL.match(text[label.end:_first_figure(sent, start, end)]):
+        return None
+    figures = [n for n in sent.numbers if start <= n.start < end and n.unit not in _NOT_FIGURES]
+    if not figures or not ROW_TAIL.match(_without(text, figures, figures[0].start, end)):
+        return None
+    column = None
+    if section is not None and section.columns:
+        position = [n.start for n in figures].index(number.start) if number in figures else -1
+        if 0 <= position < len(section.columns) and len(figures) == len(section.columns):
+            column = section.columns[position]
+    return Row(label=label, start=start, end=end, column=column)
+
+
+def _first_figure(sent: Sent, start: int, end: int) -> int:
+    for n in sent.numbers:
+        if start <= n.start < end and n.unit not in _NOT_FIGURES:
+            return n.start
+    return end
+
+
+def _without(text: str, figures: list[NumberMention], start: int, end: int) -> str:
+    """The text of [start, end) with the figures blanked out, so only what joins them remains."""
+    out, position = [], start
+    for n in figures:
+        if n.start < position:
+            continue
+        out.append(text[position:n.start])
+        out.append(" ")
+        position = n.end
+    out.append(text[position:end])
+    return "".join(out)

@@ -1,0 +1,182 @@
+"""Which election a figure is about: the article's, unless the sentence dates it.
+
+A year beside the figure ("57 per cent in 2016", "2016's 57 per cent", "(2016: 44%)", "in 2012 (four
+points)"), a sentence that opens with one ("In 2008 ...", "Four years later ..."), or a relative time ("last
+time", "four years earlier", "down from ...") moves a figure to another election of the same family. For a
+change, a year is its baseline ("up five points on 2019"), not its election. A year that names no election
+the ledger holds leaves the figure unverifiable: it is about an election the ledger does not have.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.extract.claims import Strength
+from factcheck.kinds import Kind
+from factcheck.ledger.index import LedgerIndex
+from factcheck.numbers import NumberMention, NumUnit
+
+I = re.IGNORECASE
+
+PREVIOUS = re.compile(r"\b(?:last\s+time|at\s+the\s+last\s+(?:election|contest|poll)|(?:the|a|that)\s+previous\s+"
+                      r"(?:election|contest|race|poll|vote)|(?:two|three|four|five|six|seven|eight|\d)\s+years\s+"
+                      r"(?:ago|earlier|before)|in\s+the\s+last\s+(?:contest|election|race|poll)|previously|"
+                      r"(?:his|her|their)\s+(?:previous|last)\s+(?:result|showing|tally|share|total)|"
+                      r"the\s+(?:last|previous)\s+(?:general\s+)?election|when\s+(?:he|she|they)\s+(?:first\s+)?"
+                      r"(?:won|stood|ran))\b", I)
+THIS_TIME = re.compile(r"\b(?:this\s+time|this\s+year|on\s+this\s+occasion|now|this\s+election)\b", I)
+YEARS_LATER = re.compile(r"\b(?P<n>two|three|four|five|six|eight|\d)\s+years\s+(?P<dir>later|on|after(?:wards)?|"
+                         r"earlier|before)\b", I)
+SINCE_BEFORE = re.compile(r"\b(?:since|before|until|postponed\s+from|delayed\s+from|first\s+elected\s+in|"
+                          r"elected\s+in|(?:MP|member)\s+(?:for\s+\w+\s+)?since)\s*$", I)
+BASE_BEFORE_YEAR = re.compile(r"\b(?:on|from|since|than|compared\s+(?:with|to)|against|over)\s+(?:[\w’'.-]+\s+){0,3}$", I)
+OPENING = re.compile(r"\W*(?:(?:and|but|then|by|back)\s+)?(?:in|at|for|by|during)\s+(?:the\s+)?$", I)
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+CHANGES = frozenset({Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE, Kind.SEAT_CHANGE})
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    election: str | None
+    basis: str | None
+    strength: Strength
+    unsure: str | None = None
+    base: bool = False  # measured against the article election's base (changes, "down from ... in 2019")
+
+
+class Timeline:
+    """The dates a reader carries through an article: the article's election, and a sentence's own year."""
+
+    def __init__(self, text: str, numbers: list[NumberMention], index: LedgerIndex, election: str | None,
+                 basis: str | None, strength: Strength):
+        self.text = text
+        self.index = index
+        self.election, self.basis, self.strength = election, basis, strength
+        self.family = index.family(election) if election else None
+        self.years = [n for n in numbers if n.unit is NumUnit.YEAR]
+        self.sentence_year: int | None = None
+        self.last_year: int | None = None
+
+    # -- per sentence --------------------------------------------------------------------------------
+    def open_sentence(self, start: int, end: int) -> None:
+        """A year that frames a whole sentence: "In 2008 ...", "Four years later ..."."""
+        text = self.text[start:end]
+        offset = start + len(text) - len(text.lstrip())
+        self.sentence_year = None
+        for y in self.years:
+            if offset <= y.start < offset + 30 and OPENING.fullmatch(self.text, offset, y.start):
+                self.sentence_year = int(y.value)
+                return
+        later = YEARS_LATER.search(self.text, offset, min(end, offset + 25))
+        if later and self.last_year:
+            n = later.group("n").lower()
+            years = int(n) if n.isdigit() else _COUNT_WORDS[n]
+            sign = -1 if later.group("dir").lower() in ("earlier", "before") else 1
+            self.sentence_year = self.last_year + sign * years
+
+    def close_sentence(self, start: int, end: int) -> None:
+        mentioned = [int(y.value) for y in self.years if start <= y.start < end and self._held(int(y.value))]
+        if mentioned or self.sentence_year:
+            self.last_year = mentioned[-1] if mentioned else self.sentence_year
+
+    # -- per figure ----------------------------------------------------------------------------------
+    def when(self, clause: tuple[int, int], start: int, end: int, kind: Kind, relation: str | None) -> When:
+        year, baseline = self._year_for(clause, start, end)
+        clause_text = self.text[clause[0]:clause[1]]
+        if kind in CHANGES:
+            if year is not None and baseline and self.election:
+                base = self.index.previous(self.election)
+                if base and self.index.elections[base].date.year == year:
+                    return When(self.election, self.basis, self.strength)
+                return When(self.election, self.basis, self.strength,
+                            unsure=f"the change is measured from {year}; the ledger derives change since "
+                                   f"the previous election")
+            if year is not None and not baseline:
+                return self._dated(year, Strength.FIRM)
+            return When(self.election, self.basis, self.strength)
+        if year is not None and baseline and relation != "previous":
+            return When(self.election, self.basis, self.strength)  # "more than in 2016": compared with that year
+        if year is not None:
+            return self._dated(year, Strength.FIRM, base=bool(relation == "previous"))
+        if PREVIOUS.search(clause_text):
+            return self._previous(self.strength)
+        if relation == "previous":
+            return self._previous(Strength.LIKELY)
+        if THIS_TIME.search(self.text, clause[0], start):
+            return When(self.election, self.basis, self.strength)
+        if self.sentence_year is not None:
+            return self._dated(self.sentence_year, Strength.LIKELY)
+        return When(self.election, self.basis, self.strength)
+
+    def _dated(self, year: int, strength: Strength, base: bool = False) -> When:
+        eid = self._election_in(year)
+        if eid is None:
+            family = self.family or "election"
+            return When(None, None, strength, unsure=f"about {year}: the ledger has no {family} election that year")
+        if self.election and eid == self.election:
+            return When(eid, self.basis, min(strength, self.strength))
+        is_base = bool(self.election and self.index.previous(self.election) == eid)
+        return When(eid, f"{year} named beside the figure", strength, base=is_base or base)
+
+    def _previous(self, strength: Strength) -> When:
+        if not self.election:
+            return When(None, None, Strength.POSSIBLE, unsure="an earlier election, but the article's is unknown")
+        previous = self.index.previous(self.election)
+        if previous is None:
+            return When(None, None, Strength.POSSIBLE, unsure="about an earlier election the ledger does not hold")
+        return When(previous, f"the election before {self.election}", min(strength, self.strength), base=True)
+
+    def _held(self, year: int) -> bool:
+        return self._election_in(year) is not None
+
+    def _election_in(self, year: int) -> str | None:
+        found = self.index.by_year.get(year, [])
+        if self.family:
+            found = [e for e in found if self.index.family(e) == self.family]
+        return found[0] if len(found) == 1 else None
+
+    def _year_for(self, clause: tuple[int, int], start: int, end: int) -> tuple[int | None, bool]:
+        """The year written beside a figure, and whether it is a baseline ("up on 2016", "than in 2016").
+
+        A year after the figure counts when nothing but words lies between; a year before it when it
+        opens the clause, is possessive ("2016's 57 per cent") or heads a bracket holding the figure.
+        """
+        text = self.text
+        for y in self.years:
+            if not (end <= y.start < clause[1]):
+                continue
+            between = text[end:y.start]
+            if (not re.search(r"\d", between) and len(between) <= 60
+                    and not re.search(r"[,;]\s+(?:and|but|while)\b|\)", between)
+                    and not SINCE_BEFORE.search(text, max(0, y.start - 25), y.start)):
+                return int(y.value), bool(BASE_BEFORE_YEAR.search(between))
+            break
+        if THIS_TIME.search(text, clause[0], start):
+            return self.sentence_year, False
+        bracket_open = text.rfind("(", clause[0], start)
+        for y in reversed([y for y in self.years if clause[0] <= y.start and y.end <= start]):
+            between = text[y.end:start]
+            if bracket_open >= 0 and y.end <= bracket_open and re.fullmatch(r"\s*\(\s*(?:[:=–-]\s*)?(?:[\w’'.-]+\s+){0,3}",
+                                                                              between):
+                return int(y.value), False  # "in 2012 (four points)"
+            if re.search(r"\d", between) or SINCE_BEFORE.search(text, max(0, y.start - 25), y.start):
+                continue
+            if _inside_aside(text, clause[0], y.start, start):
+                continue  # "Khan, first elected in 2016, won ...": the year belongs to the aside
+            if re.search(r"\d\s*(?:%|per\s*cent|pc|votes?|points?|preferences?|seats?)?\s+(?:in|of)\s+$",
+                         text[max(clause[0], y.start - 30):y.start], I):
+                continue  # "from 44.2 per cent in 2016 to 40 per cent": the year belongs to the earlier figure
+            return int(y.value), bool(BASE_BEFORE_YEAR.search(text, max(clause[0], y.start - 40), y.start))
+        return None, False
+
+
+def _inside_aside(text: str, clause_start: int, year_start: int, number_start: int) -> bool:
+    """Whether a year sits in a comma-delimited aside ("Khan, first elected in 2016, won ...") that closes
+    before the figure; a bare time phrase (", in 2016,") dates the main clause instead."""
+    opening = text.rfind(",", clause_start, year_start)
+    closing = text.find(",", year_start, number_start)
+    if opening < 0 or closing < 0 or re.match(r",\s+(?:and|but|while|then)\b", text[opening:opening + 8]):
+        return False
+    return not re.fullmatch(r",\s*(?:in|at|by)\s+(?:the\s+)?\d{4}(?:\s+(?:election|contest|race|poll))?\s*,",
+                            text[opening:closing + 1])

@@ -1,0 +1,229 @@
+"""Whose figure it is: the names, parties, pronouns and roles a sentence offers, and how firmly each binds.
+
+A name binds a figure FIRMLY when a results row starts with it, when it owns the figure ("Khan's 40%"), when
+the figure is "for" it, when only a vote verb stands between them ("Khan took 40%"), or when a participle
+clause hangs off it (", taking 40%"). A pronoun, a name elsewhere in the clause or a party that stands for its
+candidate binds LIKELY; any other name in the sentence is POSSIBLE.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.extract.claims import Strength
+from factcheck.extract.mentions import EntityKind, EntityMention
+
+I = re.IGNORECASE
+FIRM, LIKELY, POSSIBLE = Strength.FIRM, Strength.LIKELY, Strength.POSSIBLE
+
+# Between a party and the person it describes: "Labour's Sadiq Khan", "Tory candidate Shaun Bailey".
+PARTY_BEFORE_PERSON = re.compile(r"(?:['’]s?)?\s*(?:[\w-]+\s+){0,3}")
+# Between a person and their party label: "Sian Berry (Green)", "Count Binface, Independent:".
+PARTY_AFTER_PERSON = re.compile(r"\s*[(,:/]\s*|\s*,?\s+(?:of|for|from)\s+(?:the\s+)?|\s*\(\s*")
+FOR_AFTER = re.compile(r"\s+(?:votes?\s+|first[\s-]preferences?\s+|second[\s-]preferences?\s+|of\s+the\s+vote\s+)?"
+                       r"(?:for|going\s+to|went\s+to|backing|(?:were\s+)?cast\s+for)\s+(?:(?:the|his|her|their)\s+)?"
+                       r"(?:(?:[\w-]+\s+){0,2}?(?:rival|opponent|challenger|candidate|contender)\s+)?"
+                       r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord)\.?\s+)?", I)
+POSSESSIVE = re.compile(r"(?:['’]s?|['’])\s*(?:(?:own|tally\s+of|total\s+of|share\s+of|haul\s+of)\s+)?")
+# Only these may stand between a name and its figure for the name to own it outright.
+GLUE = re.compile(r"(?:['’]s?)?\s*(?:\([^)]{0,40}\)|,\s*[^,:;.\d]{1,45}:)?\s*[:,–-]?\s*(?:\([^)]{0,25}\)\s*)?"
+                  r"(?:on|at|with|polled|got|won|took|received|secured|had|scored)?\s*", I)
+VERB_BRIDGE = re.compile(
+    r"(?:,?\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?,|\s+(?:of|for|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?|"
+    r"\s*\([^()]{1,40}\)|\s+(?:incumbent|candidate|challenger|mayor|leader|nominee|rival|MP|contender|hopeful|"
+    r"party|chief|boss))?\s+(?:(?:also|then|eventually|finally|only|just|comfortably|"
+    r"narrowly|easily|ultimately|had|has|have|was|were)\s+)*(?:polled|won|wins|took|takes|received|got|gets|secured|"
+    r"gained|attracted|garnered|scored|amassed|collected|picked\s+up|bagged|managed|mustered|scraped|drew|notched\s+up|"
+    r"grabbed|claimed|finished\s+(?:on|with)|ended\s+(?:up\s+)?(?:on|with)|came\s+(?:\w+\s+)?(?:on|with)|"
+    r"(?:was|is)\s+on|stood\s+at|had|held\s+on\s+(?:with|by)|(?:was\s+)?elected\s+with|"
+    r"(?:led|won|finished|came|ended(?:\s+up)?|topped\s+the\s+poll|placed)(?:\s+\w+)?\s+(?:(?:on|in|after)\s+"
+    r"(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s+)?(?:with|on)|"
+    r"(?:came|come|comes|finished|finishes|placed|ended(?:\s+up)?|was|were|is|slipped\s+to|fell\s+to|dropped\s+to|"
+    r"rose\s+to|climbed\s+to|trailed\s+in)(?:\s+(?:a|the|in|at))?(?:\s+(?:distant|close|strong|respectable|"
+    r"disappointing|creditable|surprise|joint|equal|narrow|poor|lowly|humiliating|impressive|solid|clear|remote))?|"
+    r"(?:was\s+)?(?:re-?)?elected\s+(?:\w+\s+){0,3}?with|increased\s+(?:his|her|their)\s+\w+\s+to|"
+    r"saw\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:rise|fall|drop|climb)\s+(?:to|by))"
+    r"(?:\s+(?:a\s+total\s+of|a\s+share\s+of|some|just|only|a\s+mere|nearly|almost|around|about|over|more\s+than|"
+    r"fewer\s+than|less\s+than|under|up\s+to|at\s+least|just\s+over|just\s+under|roughly))*\s*", I)
+# "Berry's share rose by 5 points", "Khan's majority was 62,538": a measure the name owns, then the figure.
+MEASURE_BRIDGE = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:share|vote|tally|total|support|majority|lead|margin|turnout|haul|result)"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:rose|fell|increased|decreased|dropped|climbed|slipped|grew|shrank|went\s+(?:up|down)|"
+    r"was\s+(?:up|down)|is|was|of|stood\s+at|reached|hit|to|narrowed|widened|collapsed|slumped|jumped)"
+    r"(?:\s+(?:by|to|at))?(?:\s+(?:just|only|some|a\s+mere|nearly|almost|around|about|over|more\s+than|under))*\s*", I)
+PARTICIPLE_OPEN = re.compile(r",\s+(?:\w+ly\s+)?(?:taking|winning|securing|polling|gaining|finishing|picking\s+up|"
+                             r"getting|receiving|claiming|collecting|scoring|bagging|grabbing|ending\s+(?:up\s+)?"
+                             r"(?:on|with)|coming|placing)\b", I)
+ROLE_PATTERNS = (
+    (re.compile(r"\bthe\s+(?:winner|victor|winning\s+candidate|successful\s+candidate)\b", I), "winner"),
+    (re.compile(r"\bthe\s+(?:runner[\s-]up|second[\s-]placed\s+candidate)\b", I), "runner-up"),
+    (re.compile(r"\b(?:no|none\s+of\s+the)\s+(?:other\s+)?(?:candidates?|one|contenders?)\b", I), "leader"),
+)
+# "his" and "her" stand for a candidate only before a figure or a word for one ("her 40%", "his share"),
+# not as a determiner ("his Tory rival").
+PRONOUN = re.compile(r"\b(?:he|she|him)\b|\b(?:his|her)\b(?=\s+(?:[\w-]+\s+)?(?:[\d£]|share|vote|votes|total|tally|"
+                     r"haul|majority|lead|margin|support|result|showing|tally|count|first|second|final))", I)
+PARTY_PRONOUN = re.compile(r"\b(?:they|their|the\s+party)\b", I)
+
+# People the ledger does not know: "Mr Smith", "Andy Burnham", or a capitalised word that wins votes.
+UNKNOWN_PERSON = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Baroness)\.?\s+(?P<t>[A-Z][\w’'-]*+)"
+    r"|(?<![\w’'])(?P<full>[A-Z][a-z]++(?:[\s-][A-Z][a-z’'-]++)+)"
+    r"|(?<![\w’'])(?P<single>[A-Z][a-z’'-]{2,}+)(?=\s+(?:won|took|polled|got|received|secured|had|gained|came|finished|"
+    r"was\s+(?:second|third|fourth|fifth)|on\s+\d|with\s+\d)))")
+PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|across|around|outside|inside|within|towards?|of)\s+$", I)
+UNKNOWN_AFTER_PARTY = re.compile(r"(?:['’]s?)?\s*(?:[a-z-]+\s+){0,3}(?P<name>[A-Z][a-z]++(?:\s+[A-Z][a-z’'-]++)+)")
+NOT_NAMES = re.compile(
+    r"^(?:The|A|An|In|On|At|After|Before|But|And|Or|For|With|While|When|This|That|It|He|She|They|We|His|Her|"
+    r"Their|City|Hall|Mayor|Greater|Britain|British|English|UK|EU|Brexit|Covid|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Elects|Assembly|Government|Parliament|Westminster|Downing|Street|First|Second|Third|Full|Count|Turnout|"
+    r"Party|Independent|Official|Results?|Election|Mayoral|General|Prime|Minister|Commons|House|Lords|Cabinet|"
+    r"Shadow|Secretary|Chancellor|Leader|Deputy|Sir|Dame|Lord|North|South|East|West|Central|Labour|Conservative|"
+    r"Conservatives|Tory|Tories|Liberal|Democrats?|Greens?|Reform|Scottish|Welsh|Irish|National|Kingdom|United)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    start: int
+    end: int
+    text: str
+    persons: tuple[str, ...] = ()
+    party: str | None = None
+    role: str | None = None  # "winner", "runner-up", "leader" (for "no candidate won more than ...")
+    pronoun: bool = False
+    fuzzy: bool = False
+    unknown: bool = False  # someone the ledger does not know ("Andy Burnham"); figures about them abstain
+
+    @property
+    def usable(self) -> bool:
+        return bool(self.persons or self.party or self.role or self.pronoun or self.unknown)
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectCue:
+    anchor: Anchor
+    strength: Strength
+    cue: str
+    adjacent: bool = False  # the name sits right by the figure (a row, "Khan's", "Khan 40%", "for Khan")
+
+
+def sentence_anchors(text: str, start: int, end: int, entities: list[EntityMention],
+                     previous_persons: tuple[str, ...], previous_party: str | None = None) -> list[Anchor]:
+    """Subjects a sentence offers, in order; party labels that only describe a named person are dropped."""
+    people = [e for e in entities if e.kind is EntityKind.PERSON]
+    anchors: list[Anchor] = []
+    covered = [(e.start, e.end) for e in entities]
+    for e in entities:
+        if e.kind is EntityKind.PERSON:
+            anchors.append(Anchor(e.start, e.end, e.text, persons=e.ids, fuzzy=e.fuzzy))
+        elif e.kind is EntityKind.PARTY and not _describes_a_person(text, e, people):
+            stranger = UNKNOWN_AFTER_PARTY.match(text, e.end, end)
+            if stranger and not _overlaps(covered, stranger.start("name"), stranger.end("name")):
+                anchors.append(Anchor(e.start, stranger.end("name"), text[e.start:stranger.end("name")], unknown=True))
+            else:
+                anchors.append(Anchor(e.start, e.end, e.text, party=e.ids[0]))
+    for m in UNKNOWN_PERSON.finditer(text, start, end):
+        group = next(g for g in ("t", "full", "single") if m.group(g))
+        s0, s1 = m.start(group), m.end(group)
+        name = m.group(group)
+        if m.start() == start and group == "single":
+            continue  # one capitalised word opening a sentence is not evidence of a name
+        if group == "full" and PLACE_BEFORE.search(text, max(start, s0 - 12), s0):
+            continue  # "born in Ladbroke Grove": a place, not a person
+        if not _overlaps(covered, s0, s1) and not NOT_NAMES.match(name):
+            anchors.append(Anchor(s0, s1, name, unknown=True))
+    for pattern, role in ROLE_PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            anchors.append(Anchor(m.start(), m.end(), m.group(0), role=role))
+    for m in PRONOUN.finditer(text, start, end):
+        # A pronoun refers to the sentence's first-named person, else to the previous sentence's subject.
+        named_before = [a for a in anchors if a.persons and not a.pronoun and a.end <= m.start() and len(a.persons) == 1]
+        referent = named_before[0].persons if named_before else previous_persons
+        anchors.append(Anchor(m.start(), m.end(), m.group(0), persons=referent, pronoun=True))
+    if previous_party:
+        for m in PARTY_PRONOUN.finditer(text, start, end):
+            if not any(a.party for a in anchors if a.end <= m.start()):
+                anchors.append(Anchor(m.start(), m.end(), m.group(0), party=previous_party, pronoun=True))
+    anchors.sort(key=lambda a: a.start)
+    return anchors
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _describes_a_person(text: str, party: EntityMention, people: list[EntityMention]) -> bool:
+    for person in people:
+        if 0 <= person.start - party.end <= 40 and PARTY_BEFORE_PERSON.fullmatch(text, party.end, person.start):
+            return True
+        if 0 <= party.start - person.end <= 12 and PARTY_AFTER_PERSON.fullmatch(text, person.end, party.start):
+            return True
+    return False
+
+
+def subjects(text: str, anchors: list[Anchor], start: int, end: int, clause: tuple[int, int],
+             sentence: tuple[int, int], groupings: frozenset[str], row_label: int | None = None) -> list[SubjectCue]:
+    """Who the figure at [start, end) may be about, strongest first.
+
+    `row_label`: where the results row holding the figure names its candidate, if it is in one.
+    Labels shared by unrelated candidates ("an independent") are never a subject.
+    """
+    usable = [a for a in anchors if a.usable and a.party not in groupings]
+    found: dict[int, SubjectCue] = {}
+
+    def offer(anchor: Anchor, strength: Strength, cue: str, adjacent: bool = False) -> None:
+        if anchor.pronoun and strength is FIRM and len(anchor.persons) != 1 and not anchor.party:
+            strength = LIKELY
+        current = found.get(anchor.start)
+        if current is None or current.strength < strength or (current.strength == strength and adjacent):
+            found[anchor.start] = SubjectCue(anchor, strength, cue, adjacent)
+
+    if row_label is not None:
+        for a in usable:
+            if a.start == row_label:
+                offer(a, FIRM, "the name heading its results row", adjacent=True)
+    before = [a for a in usable if a.end <= start]
+    owner = before[-1] if before else None
+    if owner is not None and POSSESSIVE.fullmatch(text, owner.end, start):
+        offer(owner, FIRM, f"'{owner.text}'s' before it", adjacent=True)
+    for a in usable:
+        if a.start >= end and FOR_AFTER.fullmatch(text, end, a.start):
+            offer(a, FIRM, f"'for {a.text}' after it", adjacent=True)
+            break
+    if owner is not None and owner.start >= clause[0] and GLUE.fullmatch(text, owner.end, start):
+        offer(owner, FIRM, f"'{owner.text}' right before it", adjacent=True)
+    if owner is not None and owner.start >= clause[0] and VERB_BRIDGE.fullmatch(text, owner.end, start):
+        offer(owner, FIRM, f"'{owner.text}' with a vote verb")
+    if owner is not None and owner.start >= clause[0] and MEASURE_BRIDGE.fullmatch(text, owner.end, start):
+        offer(owner, FIRM, f"'{owner.text}'s' measure before it")
+    in_clause = [a for a in before if a.start >= clause[0]]
+    participle = PARTICIPLE_OPEN.match(text, clause[0]) if clause[0] > sentence[0] else None
+    if participle and not any(a.persons or a.party for a in in_clause):
+        main = main_subject(text, anchors, sentence[0], clause[0])
+        if main is not None:
+            offer(main, FIRM, f"'{main.text}' opening the sentence the participle hangs off")
+    if in_clause:
+        offer(in_clause[-1], LIKELY, f"'{in_clause[-1].text}' earlier in the clause")
+        first = in_clause[0]
+        if first is not in_clause[-1]:
+            offer(first, LIKELY, f"'{first.text}' opening the clause")
+    after = [a for a in usable if end <= a.start < clause[1] and a.start - end <= 60
+             and not re.match(r"['’]s?\s+[\d£$]", text[a.end:a.end + 4])]
+    if after:
+        offer(after[0], LIKELY if not in_clause else POSSIBLE, f"'{after[0].text}' after it")
+    for a in usable:
+        if sentence[0] <= a.start < sentence[1]:
+            offer(a, POSSIBLE, f"'{a.text}' in the sentence")
+    return sorted(found.values(), key=lambda c: (-c.strength, abs(c.anchor.start - start)))
+
+
+def main_subject(text: str, anchors: list[Anchor], sentence_start: int, clause_start: int) -> Anchor | None:
+    """The first person or party named in the sentence that is not a possessive modifier ("Livingstone's run")."""
+    for a in anchors:
+        if a.start < sentence_start or a.start >= clause_start or a.unknown:
+            continue
+        if (a.persons or a.party) and not re.match(r"['’]s?\b", text[a.end:a.end + 2]):
+            return a
+    return None
