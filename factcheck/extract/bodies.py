@@ -17,6 +17,7 @@ _ALWAYS_OTHER = (r"police\s+and\s+crime\s+commissioner|PCC\b|by-?elections?|coun
                  r"MEPs?\b|referendum|leadership\s+(?:election|contest|race|ballot|vote)|primary|primaries|"
                  r"deputy\s+leadership")
 _MAYORAL_OTHER = (r"assembly\s+(?:members?|candidates?|seats?|elections?|votes?|results?|list|race|contest)|"
+                  r"(?:at|in|on|to|for)\s+the\s+(?:{area}\s+)?assembly\b|seats?\b|"
                   r"{area}-wide\s+(?:list|assembly)|list\s+(?:vote|seats?|members?)|AMs?\b|general\s+election|MPs?\b|"
                   r"parliamentary|house\s+of\s+commons|westminster\s+(?:seats?|election)|metro\s+mayors?|combined\s+authority|"
                   r"mayor\s+of\s+(?!{area}\b)(?-i:[A-Z])\w+|(?!{area}\b)(?-i:[A-Z])\w+\s+(?:mayoral\s+(?:election|race|contest)|"
@@ -40,10 +41,10 @@ def other_body_pattern(office: str) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_ALWAYS_OTHER}|{specific})", I)
 
 
-def about_another_body(text: str, start: int, end: int, office: str | None) -> bool:
-    if office is None:
-        return bool(re.compile(rf"\b(?:{_ALWAYS_OTHER})", I).search(text, start, end))
-    return bool(other_body_pattern(office).search(text, start, end))
+def about_another_body(text: str, start: int, end: int, offices: tuple[str, ...]) -> bool:
+    """Whether [start, end) speaks of another body than an election to any of `offices` (the article's office,
+    or every office the ledger holds when the article's election is not known)."""
+    return bool(offices) and all(other_body_pattern(office).search(text, start, end) for office in offices)
 
 
 _MAYORALTY = re.compile(r"\bmayor\s+of\s+(?P<a>(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)|"
@@ -53,10 +54,25 @@ _MAYORALTY = re.compile(r"\bmayor\s+of\s+(?P<a>(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[
 def other_mayoralty(text: str, index) -> str | None:
     """"mentions the Mayor of Bristol" when the text is about a mayoralty the ledger does not hold."""
     areas = {office.split(" of ", 1)[1].lower() for office in index.offices() if " of " in office}
+    known = _party_words(index)
     for m in _MAYORALTY.finditer(text):
         place = (m.group("a") or m.group("b")).strip()
         words = place.lower().split()
-        if words and words[-1] not in areas and " ".join(words) not in areas and words[0] not in (
-                "the", "a", "labour", "tory", "conservative", "green", "new", "former", "deputy", "first"):
-            return f"mentions the {place} mayoralty"
+        if not words or words[-1] in areas or " ".join(words) in areas or place.lower() in known or \
+                words[-1] in known or words[0] in ("the", "a", "new", "former", "deputy", "first", "next", "current"):
+            continue
+        return f"mentions the {place} mayoralty"
     return None
+
+
+@lru_cache(maxsize=4)
+def _party_words(index) -> frozenset[str]:
+    """Party names and their words ("lib dem", "dem"): "Lib Dem mayoral candidate" is no other mayoralty."""
+    out = set()
+    for party in index.registry.parties.values():
+        for alias in (party.name, *party.aliases):
+            out.add(alias.lower())
+            out.update(alias.lower().split())
+    for person in index.registry.people.values():
+        out.update(alias.lower() for alias in (person.name, *person.aliases))
+    return frozenset(out)

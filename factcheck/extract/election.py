@@ -139,7 +139,7 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
         tied = [e for e, s in ranked if s >= max(1.0, best_score - 1.5)][:3]
         return ElectionChoice.model_construct(election=None, scores=dict(scores), candidates=tuple(tied),
                                               basis=f"evidence does not single out one election ({', '.join(tied)})")
-    firm = best_score - runner_up >= 1.5 and identity[best] >= 0.9 and not stranger
+    firm = best_score - runner_up >= 1.5 and identity[best] >= (3.0 if stranger else 0.9)
     return ElectionChoice.model_construct(election=best, basis="; ".join(dict.fromkeys(reasons[best])), firm=firm,
                                           scores=dict(scores))
 

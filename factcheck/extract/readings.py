@@ -44,7 +44,13 @@ FROM_EARLIER = re.compile(r"\b(?:down|up|fallen|risen|rose|fell|dropped|climbed|
 CHANGE_OPEN = re.compile(r"[,;(]?\s*(?:which\s+(?:was|is)\s+)?(?:up|down|a\s+(?:rise|fall|drop|gain|loss|increase|decrease|"
                          r"swing)\s+of|(?:an?\s+)?(?:increase|decrease|rise|fall|drop)\s+of)\s+(?:by\s+)?"
                          r"(?:just\s+|only\s+|some\s+|nearly\s+|almost\s+|around\s+|about\s+|over\s+)?$", I)
-SCORELINE = re.compile(r"\s*(?:votes?\s+|per\s*cent\s+|%\s*|pc\s+)?(?:to|v\.?|vs\.?|versus|against)\s*", I)
+COMPARED = re.compile(r"\b(?:ahead\s+of|over|behind|than|beat(?:ing)?|defeat(?:ed|ing)?|clear\s+of|short\s+of)\b", I)
+SUM_BEFORE = re.compile(r"=\s*(?:\(?\s*total\s*\)?\s*)?$", I)
+LIST_JOIN = re.compile(r"[^.;\d]{0,40}?(?:,|\band\b|\bwhile\b|\bwhereas\b|\bwith\b)\s*(?:(?:and|while|with)\s+)?", I)
+LIST_GLUE = re.compile(r"(?:['’]s?)?\s*(?:\([^()]{0,30}\)\s*)?[:,]?\s*(?:(?:on|with|got|had|took|polled|received|secured|"
+                       r"picked\s+up|gained|won)\s+(?:just\s+|only\s+)?)?", I)
+SCORELINE = re.compile(r"\s*(?:votes?\s+|per\s*cent\s+|%\s*|pc\s+)?(?:\([^()]{1,20}\)\s*)?(?:to|v\.?|vs\.?|versus|against)\s*",
+                       I)
 NEGATIVE = re.compile(r"\b(?:down|fell|fallen|dropped|decrease[ds]?|lost|slipped|lower|fall|drop|shrank|shrunk|"
                       r"declined?|cut|reduced|slumped|plunged|collapsed)\b", I)
 POSITIVE = re.compile(r"\b(?:up|rose|risen|increase[ds]?|gained|climbed|higher|rise|grew|improved|surged|jumped)\b", I)
@@ -75,14 +81,16 @@ class _Builder:
     def __init__(self, article: ArticleText, mentions: Mentions, index: LedgerIndex, choice: ElectionChoice):
         self.article, self.text, self.index, self.choice = article, article.text, index, choice
         election = choice.election
-        self.office = index.elections[election].office if election else None
+        self.offices = (index.elections[election].office,) if election else tuple(index.offices())
         self.seats = bool(election and index.elects_seats(election))
+        self.runoff = bool(election and index.facts(election).is_runoff)
         self.timeline = Timeline(self.text, list(mentions.numbers), index, election, choice.basis,
                                  Strength.FIRM if choice.firm else Strength.LIKELY)
         self.groupings = frozenset(pid for pid, p in index.registry.parties.items() if p.grouping)
         names = index.area_names(election) if election else {}
         self.areas, self.area_ids = area_pattern(names), {k.lower(): v for k, v in names.items()}
         self.last_place: EntityMention | None = None
+        self.carried: who.Anchor | None = None
 
     def run(self) -> list[Claim]:
         claims: list[Claim] = []
@@ -98,8 +106,9 @@ class _Builder:
             heading = structure.heading(self.article, s)
             if heading is not None:
                 section = _merge(section, heading)
-                continue
-            if text.rstrip().endswith(".") and len(text.split()) >= 12:
+                if not heading.rows_follow:
+                    continue
+            elif text.rstrip().endswith(".") and len(text.split()) >= 12:
                 section = structure.Section()
             places = [e for e in s.entities if e.kind is EntityKind.CONSTITUENCY]
             if places:
@@ -107,13 +116,14 @@ class _Builder:
             self.timeline.open_sentence(s.start, s.end)
             anchors = who.sentence_anchors(self.text, s.start, s.end, s.entities, previous_persons, previous_party)
             previous = _Previous()
+            self.carried = None  # the firm subject of the last figure in this sentence
             for number in s.numbers:
                 claim = self._figure(s, number, anchors, section, previous)
                 if claim is not None:
                     claims.append(claim)
                 if claim is not None or number.unit not in NON_RESULT_UNITS | {NumUnit.ORDINAL}:
                     previous = _Previous(claim, number)
-            if anchors and not about_another_body(self.text, s.start, s.end, self.office):
+            if anchors and not about_another_body(self.text, s.start, s.end, self.offices):
                 claims.extend(self._word_claim(s, cue, anchors, section) for cue in
                               word_cues(self.text, s.start, s.end, anchors, s.clause, self._pick))
             self.timeline.close_sentence(s.start, s.end)
@@ -133,7 +143,7 @@ class _Builder:
             return None
         text = self.text
         clause = s.clause(number.start, number.end)
-        if about_another_body(text, s.start, s.end, self.office):
+        if about_another_body(text, s.start, s.end, self.offices):
             return None
         frame = frame_of(text, clause, (s.start, s.end), number.start, number.end, number.qualifier,
                          number.qualifier_text)
@@ -146,8 +156,13 @@ class _Builder:
         if inherited is not None:
             return inherited
         pair = self._scoreline(s, number, anchors)
+        listed = self._listed(number, previous, anchors)
         if row is not None and row.column is not None and row.column[0] is not None:
             kinds = [what.KindCue(row.column[0], Strength.FIRM, "its table column", round=row.column[1])]
+        elif row is not None and SUM_BEFORE.search(text, row.start, number.start):
+            kinds = [what.KindCue(Kind.VOTES, Strength.FIRM, "the total of a sum", round=Round.FINAL)]
+        elif listed is not None:
+            kinds = [listed]
         else:
             kinds = what.kinds(number, before, after, text[s.start:s.end], seats=self.seats)
             if pair is not None:
@@ -156,6 +171,9 @@ class _Builder:
             if row is not None:
                 kinds = [k if k.kind not in (Kind.VOTES, Kind.SHARE) else
                          what.KindCue(k.kind, Strength.FIRM, "a results row", k.relation, k.round) for k in kinds]
+                if row.counts > 1 and self.runoff and kinds and kinds[0].kind is Kind.VOTES and kinds[0].round is None:
+                    # a row of several counts without headings: first round, transfers, final round
+                    kinds.append(what.KindCue(Kind.TRANSFERS, Strength.FIRM, "a results row of several counts"))
                 if not kinds and number.unit in (NumUnit.COUNT, NumUnit.PERCENT) and number.value >= 1:
                     kinds = [what.KindCue(Kind.VOTES if number.unit is NumUnit.COUNT else Kind.SHARE,
                                           Strength.FIRM, "a results row")]
@@ -191,15 +209,17 @@ class _Builder:
         if kind in NO_SUBJECT or (kind is Kind.DEPOSITS and relation in ("kept", "lost") and number.unit is NumUnit.COUNT):
             return [Reading.model_construct(**base, strength=strength, cues=cues, unsure=unsure)]
         if kind in MARGINS:
-            return [self._margin(base, s, anchors, strength, cues, unsure, scope)]
+            return [self._margin(base, clause, s.start, anchors, strength, cues, unsure)]
         offers = ([who.SubjectCue(pair, Strength.FIRM, "its place in a score")] if pair is not None else
                   who.subjects(self.text, anchors, number.start, number.end, clause, (s.start, s.end), self.groupings,
-                               row.label.start if row is not None else None))
+                               row.label.start if row is not None else None, self.carried))
         if frame.no_one:
             offers = [o for o in offers if o.anchor.role == "leader"] or offers
         if not offers:
             return [Reading.model_construct(**base, strength=Strength.POSSIBLE, cues=cues,
                                             unsure=unsure or "no candidate or party is named with this figure")]
+        if offers[0].strength is Strength.FIRM:
+            self.carried = offers[0].anchor
         out = []
         for offer in offers[:4]:
             # a bare count or percentage right by a name ("Khan 1,013,721", "Bailey's 35%") is that name's result
@@ -221,8 +241,8 @@ class _Builder:
         people, why = resolve(anchor, facts, base["scope"])
         return Reading.model_construct(**fields, subject=people, strength=strength, cues=cues, unsure=unsure or why)
 
-    def _margin(self, base: dict, s: Sent, anchors: list[who.Anchor], strength: Strength, cues: tuple[str, ...],
-                unsure: str | None, scope: ScopeCue) -> Reading:
+    def _margin(self, base: dict, clause: tuple[int, int], sentence_start: int, anchors: list[who.Anchor],
+                strength: Strength, cues: tuple[str, ...], unsure: str | None) -> Reading:
         """A margin is between the top two, unless the sentence names two others ("third place by 70 votes")."""
         election = base["election"]
         if election is None:
@@ -231,11 +251,21 @@ class _Builder:
         facts = self.index.facts(election)
         named: list[str] = []
         for a in anchors:
-            if s.start <= a.start < s.end and (a.persons or a.party) and not a.pronoun:
+            if clause[0] <= a.start < clause[1] and (a.persons or a.party):
                 people, _ = resolve(a, facts, base["scope"])
                 named.extend(p for p in people if p not in named)
+        compared = COMPARED.search(self.text, clause[0], clause[1])
+        if len(named) == 1 and compared:
+            # "- just 20,000 votes ahead of Mrs Kramer": the other side is the sentence's subject
+            subject = self.carried or who.main_subject(self.text, anchors, sentence_start, clause[0])
+            if any(clause[0] <= a.start < compared.start() and (a.persons or a.party) for a in anchors):
+                subject = None  # the clause names its own subject: "Boris' 3-point margin over Ken"
+            if subject is not None:
+                people, _ = resolve(subject, facts, base["scope"])
+                named = [p for p in people if p not in named] + named
         round_ = Round.FINAL if facts.is_runoff and not base["scope"] else Round.FIRST
         top_two = set(facts.order(round_, base["scope"])[:2])
+        # "Blackie edged out Garbett for third by 70 votes": a margin between two others, named in its clause
         subject = tuple(named[:2]) if len(named) >= 2 and not set(named[:2]) <= top_two else ()
         return Reading.model_construct(**base, subject=subject, strength=strength, cues=cues, unsure=unsure)
 
@@ -292,11 +322,27 @@ class _Builder:
             return self._claim(s, number, Frame(), readings)
         return None
 
+    def _listed(self, number: NumberMention, previous: _Previous, anchors: list[who.Anchor]) -> what.KindCue | None:
+        """"Khan got 192,313 and Bailey 84,550": a figure listed after another, with its own name, counts the same."""
+        prior, prior_number = previous.claim, previous.number
+        if prior is None or prior_number is None or not prior.readings or prior_number.unit is not number.unit:
+            return None
+        top = prior.readings[0]
+        if top.strength is not Strength.FIRM or top.kind not in (Kind.VOTES, Kind.SHARE, Kind.TRANSFERS, Kind.SEATS):
+            return None
+        between = [a for a in anchors if prior_number.end <= a.start and a.end <= number.start and (a.persons or a.party)]
+        if len(between) != 1:
+            return None
+        a = between[0]
+        if LIST_JOIN.fullmatch(self.text, prior_number.end, a.start) and LIST_GLUE.fullmatch(self.text, a.end, number.start):
+            return what.KindCue(top.kind, Strength.FIRM, "listed after a figure of the same kind", round=None)
+        return None
+
     def _scoreline(self, s: Sent, number: NumberMention, anchors: list[who.Anchor]) -> who.Anchor | None:
         """"145,184 to 145,114" after two names, "by 52 per cent to 48": the figures go to the names in order."""
         if number.unit not in (NumUnit.COUNT, NumUnit.PERCENT) or number.qualifier:
             return None
-        same = [n for n in s.numbers if n.unit in (NumUnit.COUNT, NumUnit.PERCENT)]
+        same = [n for n in s.numbers if n.unit is number.unit]
         i = next(k for k, n in enumerate(same) if n is number)
         if i + 1 < len(same) and SCORELINE.fullmatch(self.text, number.end, same[i + 1].start):
             position, first, second = 0, number, same[i + 1]

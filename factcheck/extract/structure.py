@@ -68,6 +68,7 @@ class Row:
     start: int  # the line
     end: int
     column: tuple[Kind | None, Round | None] | None = None  # the figure's column, when a header names it
+    counts: int = 1  # how many vote-sized counts the row holds ("1,043,761 42.48% 124,977 1,168,738": three)
 
 
 @dataclass(slots=True)
@@ -79,12 +80,19 @@ class Section:
     other_body: str | None = None  # the heading, when it introduces another body's results
     columns: tuple[tuple[Kind | None, Round | None], ...] | None = None
     label_cells: int = 0
+    rows_follow: bool = False  # the heading shares its sentence with the rows below it
 
 
 def heading(article: ArticleText, sent: Sent) -> Section | None:
-    """The section a heading line opens, or None when the sentence is not a heading."""
+    """The section a heading line opens, or None when the sentence is not a heading.
+
+    A table's header row may be run together with the rows below it into one "sentence"; it still counts,
+    and the caller goes on to read the rows (see `header_line`)."""
     text = article.text[sent.start:sent.end].strip()
-    if not text or len(text) > 70 or text.endswith((".", "?", "!")) or not HEADING_WORDS.match(text):
+    first_line = header_line(article, sent)
+    if first_line is not None:
+        return first_line
+    if not text or len(text) > 160 or text.endswith((".", "?", "!")):
         return None
     if any(n.unit not in (NumUnit.ORDINAL, NumUnit.YEAR, NumUnit.DATE) for n in sent.numbers):
         return None
@@ -92,7 +100,7 @@ def heading(article: ArticleText, sent: Sent) -> Section | None:
     if columns is not None:
         kinds, labels = columns
         return Section(columns=kinds, label_cells=labels)
-    if len(text.split()) > 8:
+    if len(text) > 70 or len(text.split()) > 8 or not HEADING_WORDS.match(text):
         return None
     if OTHER_BODY_HEADING.search(text):
         return Section(other_body=text)
@@ -106,9 +114,18 @@ def heading(article: ArticleText, sent: Sent) -> Section | None:
     return None
 
 
+# Column headings as they run together when a table is pasted as text: "Party 1st choice votes 1st choice %".
+COLUMN_SCAN = re.compile(
+    r"(?:candidate(?:\s+name)?|name|party(?:\s+name)?|description|constituency)(?=\s|$)|"
+    r"(?:1st|first|2nd|second|final)[\s-]*(?:round|count|pref(?:erence)?s?|choice)?[\s-]*(?:votes?|%|share|per\s*cent)?|"
+    r"(?:total|final)\s+votes?|votes?|%|share|change|\+/-|±|transfers?|seats?|majority|turnout", I)
+
+
 def _columns(text: str) -> tuple[tuple[tuple[Kind | None, Round | None], ...], int] | None:
     """A table's header row: two or more cells, at least one naming a figure column."""
     cells = [c.strip() for c in CELL_SPLIT.split(text) if c.strip()]
+    if len(cells) < 2:
+        cells = _scanned_cells(text)
     if len(cells) < 2:
         return None
     kinds: list[tuple[Kind | None, Round | None]] = []
@@ -124,6 +141,29 @@ def _columns(text: str) -> tuple[tuple[tuple[Kind | None, Round | None], ...], i
         else:
             return None
     return (tuple(kinds), labels) if kinds else None
+
+
+def header_line(article: ArticleText, sent: Sent) -> Section | None:
+    """A column header on the first line of a sentence that runs on into table rows."""
+    start, end = article.line_of(sent.start)
+    if end >= sent.end - 1:
+        return None
+    line = article.text[start:end].strip()
+    if not line or any(start <= n.start < end and n.unit not in (NumUnit.ORDINAL, NumUnit.YEAR) for n in sent.numbers):
+        return None
+    columns = _columns(line)
+    return Section(columns=columns[0], label_cells=columns[1], rows_follow=True) if columns else None
+
+
+def _scanned_cells(text: str) -> list[str]:
+    """Header cells read off a line whose cells are separated by single spaces, if every word belongs to one."""
+    cells, position = [], 0
+    for m in COLUMN_SCAN.finditer(text):
+        if text[position:m.start()].strip():
+            return []
+        cells.append(m.group(0))
+        position = m.end()
+    return cells if not text[position:].strip() else []
 
 
 def row_of(article: ArticleText, sent: Sent, number: NumberMention, section: Section | None) -> Row | None:
@@ -147,9 +187,10 @@ def row_of(article: ArticleText, sent: Sent, number: NumberMention, section: Sec
     column = None
     if section is not None and section.columns:
         position = [n.start for n in figures].index(number.start) if number in figures else -1
-        if 0 <= position < len(section.columns) and len(figures) == len(section.columns):
+        if 0 <= position < len(section.columns) and len(figures) <= len(section.columns):
             column = section.columns[position]
-    return Row(label=label, start=start, end=end, column=column)
+    counts = sum(1 for n in figures if n.unit is NumUnit.COUNT and n.value >= 100)
+    return Row(label=label, start=start, end=end, column=column, counts=counts)
 
 
 def _first_figure(sent: Sent, start: int, end: int) -> int:

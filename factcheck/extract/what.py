@@ -80,6 +80,12 @@ PART_OF_FIELD = re.compile(r"\b(?:first|top|last|leading|main|other|remaining|fi
 DEPOSIT = re.compile(r"\bdeposits?\b", I)
 DEPOSIT_LOST = re.compile(r"\b(?:lost|lose|loses|losing|forfeit(?:ed|s)?|forced\s+to\s+(?:repay|hand\s+back|give\s+up)|"
                           r"(?:failed|fail)\s+to\s+(?:keep|retain|save)|did\s+not\s+(?:keep|retain|save))\b", I)
+DEPOSIT_COUNT_AFTER = _after(r"(?:(?:other|of\s+the|more)\s+)?(?:\w+\s+){0,2}?(?:candidates?\s+)?(?:(?:all\s+)?(?:lost|forfeited|"
+                             r"kept|retained|saved|keep|lose|losing|keeping)\s+(?:their|his|her)\s+)?(?:£[\d,]+\s+)?deposits?\b")
+DEPOSIT_COUNT_BEFORE = _before(r"\bdeposits?\s+(?:were\s+)?(?:lost|forfeited|kept|retained)(?:\s+by)?(?:\s+(?:just|only|all))?")
+# A clause that opens on second preferences: "In second preference votes, Khan got 192,313 ...".
+TRANSFER_FRAME = re.compile(r"\W*(?:in|on|with|from|of|after|among)\s+(?:the\s+)?(?:second|2nd)[\s-](?:preference|choice)s?"
+                            r"(?:\s+votes)?\s*,", I)
 SEATS_AFTER = _after(r"(?:(?:\w+|[\d,]+)\s+){0,2}?(?:seats?|mps|members\s+of\s+parliament|constituencies)\b")
 SEAT_CHANGE_BEFORE = _before(r"\b(?:gained|gaining|gains?|lost|losing|loses|lose|won|winning|took|taking|picked\s+up|"
                              r"shed|shedding|net\s+(?:gain|loss)\s+of|(?:gain|loss)\s+of|up|down|increase\s+of|"
@@ -203,6 +209,11 @@ def _percent(number: NumberMention, before: str, after: str, sentence: str) -> l
     return [KindCue(Kind.SHARE, POSSIBLE, "a percentage", round=_round_in(after[:40]))]
 
 
+NOT_A_RESULT_AFTER = _after(r"(?:\w+\s+){0,2}?(?:elections?|contests?|races?|times|years?|terms?|campaigns?|"
+                            r"attempts?|bids?|days?|weeks?|months?|hours?|decades?|people|residents|homes|jobs|"
+                            r"constituents|members|staff|officers|stations|boroughs)\b")
+
+
 def _count(number: NumberMention, before: str, after: str, sentence: str, seats: bool) -> list[KindCue]:
     near = before[-70:]
     small = abs(number.value) < 1000 and number.hi - number.lo <= 1
@@ -210,9 +221,11 @@ def _count(number: NumberMention, before: str, after: str, sentence: str, seats:
         return [KindCue(Kind.CANDIDATES, FIRM, "'candidates'")] if small else []
     if CANDIDATES_BEFORE.search(near) and small:
         return [KindCue(Kind.CANDIDATES, FIRM, "'field of'")]
-    if small and (DEPOSIT.search(after[:80]) or DEPOSIT.search(near[-30:])):
+    if small and (DEPOSIT_COUNT_AFTER.match(after) or DEPOSIT_COUNT_BEFORE.search(near)):
         relation = "lost" if DEPOSIT_LOST.search(after[:80]) or DEPOSIT_LOST.search(near[-30:]) else "kept"
         return [KindCue(Kind.DEPOSITS, FIRM, "'deposits'", relation=relation)]
+    if TRANSFER_FRAME.match(before):
+        return [KindCue(Kind.TRANSFERS, FIRM, "a clause about second preferences")]
     place = PLACE_IN.search(near)
     if small and place and CONTESTS_AFTER.match(after):
         return [KindCue(Kind.PLACE_COUNT, FIRM, f"'{place.group(0).strip()} ... seats'",
@@ -248,6 +261,8 @@ def _count(number: NumberMention, before: str, after: str, sentence: str, seats:
         return [KindCue(Kind.BALLOTS, FIRM, "ballots cast")]
     if TRANSFER_BEFORE.search(near[-40:]) or TRANSFER_AFTER.match(after):
         return [KindCue(Kind.TRANSFERS, FIRM, "second preferences")]
+    if NOT_A_RESULT_AFTER.match(after) and not re.match(r"^\s+(?:\w+\s+)?(?:votes|seats)", after, I):
+        return []
     if number.words and small:
         return []
     if VOTES_AFTER.match(after):

@@ -31,6 +31,9 @@ YEARS_LATER = re.compile(r"\b(?P<n>two|three|four|five|six|eight|\d)\s+years\s+(
 SINCE_BEFORE = re.compile(r"\b(?:since|before|until|postponed\s+from|delayed\s+from|first\s+elected\s+in|"
                           r"elected\s+in|(?:MP|member)\s+(?:for\s+\w+\s+)?since)\s*$", I)
 BASE_BEFORE_YEAR = re.compile(r"\b(?:on|from|since|than|compared\s+(?:with|to)|against|over)\s+(?:[\w’'.-]+\s+){0,3}$", I)
+# After these, a year dates something else: "… to extend a rule that began in 2016".
+RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom|when|since|began|begun|started|first|ever|to\s+(?!the\b|a\b)"
+                      r"[a-z]+\s)", I)
 OPENING = re.compile(r"\W*(?:(?:and|but|then|by|back)\s+)?(?:in|at|for|by|during)\s+(?:the\s+)?$", I)
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 CHANGES = frozenset({Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE, Kind.SEAT_CHANGE})
@@ -147,7 +150,7 @@ class Timeline:
             if not (end <= y.start < clause[1]):
                 continue
             between = text[end:y.start]
-            if (not re.search(r"\d", between) and len(between) <= 60
+            if (not re.search(r"\d", between) and len(between) <= 60 and not RELATIVE.search(between)
                     and not re.search(r"[,;]\s+(?:and|but|while)\b|\)", between)
                     and not SINCE_BEFORE.search(text, max(0, y.start - 25), y.start)):
                 return int(y.value), bool(BASE_BEFORE_YEAR.search(between))

@@ -72,6 +72,8 @@ UNKNOWN_PERSON = re.compile(
     r"|(?<![\w’'])(?P<full>[A-Z][a-z]++(?:[\s-][A-Z][a-z’'-]++)+)"
     r"|(?<![\w’'])(?P<single>[A-Z][a-z’'-]{2,}+)(?=\s+(?:won|took|polled|got|received|secured|had|gained|came|finished|"
     r"was\s+(?:second|third|fourth|fifth)|on\s+\d|with\s+\d)))")
+OBJECT_BEFORE = re.compile(r"\b(?:beat|beating|beaten|defeated|defeating|ousted|than|over|against|to|of|by|with|"
+                           r"ahead\s+of|behind|for|from|and|like|unlike|including)\s+(?:\w+\s+){0,2}$", I)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|across|around|outside|inside|within|towards?|of)\s+$", I)
 UNKNOWN_AFTER_PARTY = re.compile(r"(?:['’]s?)?\s*(?:[a-z-]+\s+){0,3}(?P<name>[A-Z][a-z]++(?:\s+[A-Z][a-z’'-]++)+)")
 NOT_NAMES = re.compile(
@@ -95,6 +97,7 @@ class Anchor:
     pronoun: bool = False
     fuzzy: bool = False
     unknown: bool = False  # someone the ledger does not know ("Andy Burnham"); figures about them abstain
+    ambiguous: bool = False  # a pronoun with more than one person it could refer to
 
     @property
     def usable(self) -> bool:
@@ -138,10 +141,13 @@ def sentence_anchors(text: str, start: int, end: int, entities: list[EntityMenti
         for m in pattern.finditer(text, start, end):
             anchors.append(Anchor(m.start(), m.end(), m.group(0), role=role))
     for m in PRONOUN.finditer(text, start, end):
-        # A pronoun refers to the sentence's first-named person, else to the previous sentence's subject.
+        # A pronoun refers to the nearest person named before it as a subject (not "beat Bailey", "than Fox"),
+        # else to the previous sentence's subject; with two people named before it, it is a guess.
         named_before = [a for a in anchors if a.persons and not a.pronoun and a.end <= m.start() and len(a.persons) == 1]
-        referent = named_before[0].persons if named_before else previous_persons
-        anchors.append(Anchor(m.start(), m.end(), m.group(0), persons=referent, pronoun=True))
+        subjects_before = [a for a in named_before if not OBJECT_BEFORE.search(text, max(start, a.start - 25), a.start)]
+        referent = (subjects_before or named_before)[-1].persons if named_before else previous_persons
+        ambiguous = len({a.persons for a in named_before}) > 1
+        anchors.append(Anchor(m.start(), m.end(), m.group(0), persons=referent, pronoun=True, ambiguous=ambiguous))
     if previous_party:
         for m in PARTY_PRONOUN.finditer(text, start, end):
             if not any(a.party for a in anchors if a.end <= m.start()):
@@ -164,7 +170,8 @@ def _describes_a_person(text: str, party: EntityMention, people: list[EntityMent
 
 
 def subjects(text: str, anchors: list[Anchor], start: int, end: int, clause: tuple[int, int],
-             sentence: tuple[int, int], groupings: frozenset[str], row_label: int | None = None) -> list[SubjectCue]:
+             sentence: tuple[int, int], groupings: frozenset[str], row_label: int | None = None,
+             carried: Anchor | None = None) -> list[SubjectCue]:
     """Who the figure at [start, end) may be about, strongest first.
 
     `row_label`: where the results row holding the figure names its candidate, if it is in one.
@@ -174,7 +181,7 @@ def subjects(text: str, anchors: list[Anchor], start: int, end: int, clause: tup
     found: dict[int, SubjectCue] = {}
 
     def offer(anchor: Anchor, strength: Strength, cue: str, adjacent: bool = False) -> None:
-        if anchor.pronoun and strength is FIRM and len(anchor.persons) != 1 and not anchor.party:
+        if anchor.pronoun and strength is FIRM and (anchor.ambiguous or len(anchor.persons) != 1) and not anchor.party:
             strength = LIKELY
         current = found.get(anchor.start)
         if current is None or current.strength < strength or (current.strength == strength and adjacent):
@@ -201,9 +208,10 @@ def subjects(text: str, anchors: list[Anchor], start: int, end: int, clause: tup
     in_clause = [a for a in before if a.start >= clause[0]]
     participle = PARTICIPLE_OPEN.match(text, clause[0]) if clause[0] > sentence[0] else None
     if participle and not any(a.persons or a.party for a in in_clause):
-        main = main_subject(text, anchors, sentence[0], clause[0])
+        # the participle shares the subject of the figure before it in the sentence, else of the main clause
+        main = carried or main_subject(text, anchors, sentence[0], clause[0])
         if main is not None:
-            offer(main, FIRM, f"'{main.text}' opening the sentence the participle hangs off")
+            offer(main, FIRM, f"'{main.text}', whose clause the participle continues")
     if in_clause:
         offer(in_clause[-1], LIKELY, f"'{in_clause[-1].text}' earlier in the clause")
         first = in_clause[0]
@@ -219,10 +227,18 @@ def subjects(text: str, anchors: list[Anchor], start: int, end: int, clause: tup
     return sorted(found.values(), key=lambda c: (-c.strength, abs(c.anchor.start - start)))
 
 
+# A fronted phrase before the subject: "Following the Greens and the Lib Dems, Niko got ...".
+FRONTED = re.compile(r"\W*(?:following|after|behind|ahead\s+of|like|unlike|with|in|on|despite|beating|trailing|"
+                     r"alongside|besides|as\s+with|compared\s+(?:with|to))\b[^,;]{0,80},\s*", I)
+
+
 def main_subject(text: str, anchors: list[Anchor], sentence_start: int, clause_start: int) -> Anchor | None:
-    """The first person or party named in the sentence that is not a possessive modifier ("Livingstone's run")."""
+    """The subject of the sentence's main clause: the first person or party named after any fronted phrase,
+    and not a possessive modifier ("Livingstone's run")."""
+    fronted = FRONTED.match(text, sentence_start, clause_start)
+    begin = fronted.end() if fronted else sentence_start
     for a in anchors:
-        if a.start < sentence_start or a.start >= clause_start or a.unknown:
+        if a.start < begin or a.start >= clause_start or a.unknown:
             continue
         if (a.persons or a.party) and not re.match(r"['’]s?\b", text[a.end:a.end + 2]):
             return a

@@ -37,7 +37,8 @@ def _place(c: Claim) -> Place:
 
 def clashes(claims: Iterable[Claim], runoff: dict[str, bool]) -> list[tuple[Claim, tuple[Claim, ...], str]]:
     """(claim, the other claims it disagrees with, why), in text order."""
-    claims = [c for c in claims if _exact(c) and c.election]
+    # only figures the sentence pins down firmly: a clash between loosely read figures is a misreading
+    claims = [c for c in claims if _exact(c) and c.election and c.readings and c.readings[0].firm]
     out: list[tuple[Claim, tuple[Claim, ...], str]] = []
 
     groups: dict[tuple, list[Claim]] = defaultdict(list)

@@ -33,6 +33,7 @@ class Tried:
     facts: Facts | None
     outcomes: tuple[tuple[Fact, Outcome], ...]
     why_not: str | None  # why the reading could not be checked
+    other_basis: frozenset[int] = frozenset()  # ids of facts on another legitimate definition
 
 
 def verify_claim(claim: Claim, index: LedgerIndex) -> Finding:
@@ -70,7 +71,7 @@ def _firm_miss(claim: Claim, top: list[Tried], index: LedgerIndex) -> Finding:
     shown = claim.shown_as(best.reading)
     facts = best.facts
     assert facts is not None
-    expected = [f for f, _ in best.outcomes]
+    expected = [f for f, _ in best.outcomes if id(f) not in best.other_basis]
     alternative = documented_alternative(shown, best.reading, facts, index)
     if alternative is not None:
         fact, alt_fact, alt = alternative
@@ -82,19 +83,13 @@ def _firm_miss(claim: Claim, top: list[Tried], index: LedgerIndex) -> Finding:
                         reason=f"{claim.text} matches {alt.label} ({alt.status}); the ledger has {nearest.derivation()}",
                         alternative=alt, suggest=True)
     for t in top:
-        for fact in other_basis_facts(t.reading, t.facts):
-            outcome = compare(claim, fact)
-            if outcome.passed:
-                return _finding(claim.shown_as(t.reading), Verdict.SUPPORTED, fact, f"{outcome.rule} ({fact.note})",
-                                index, reason=fact.note)
-    for t in top:
         for fact, outcome in t.outcomes:
             if outcome.imprecise:
                 return _finding(claim.shown_as(t.reading), Verdict.IMPRECISE, fact, outcome.rule, index, suggest=True,
                                 reason=_why(t.reading))
     nearest = _nearest(shown, expected)
     rule = next(o.rule for f, o in best.outcomes if f is nearest)
-    elsewhere = same_figure_elsewhere(shown, facts, nearest, index)
+    elsewhere = same_figure_elsewhere(shown, facts, nearest, index) if precise(shown) else None
     reason = _why(best.reading) + (f"; {claim.text} is {elsewhere}" if elsewhere else "")
     return _finding(shown, Verdict.CONTRADICTED, nearest, rule, index, suggest=True, reason=reason)
 
@@ -142,7 +137,10 @@ def _try(claim: Claim, reading: Reading, index: LedgerIndex) -> Tried:
     expected = expected_facts(reading, facts, index)
     if not expected:
         return Tried(reading, facts, (), _missing(reading, facts))
-    return Tried(reading, facts, tuple((f, compare(claim, f)) for f in expected), None)
+    # the same quantity on another legitimate definition (turnout on valid votes) is tried after the ledger's own
+    other = other_basis_facts(reading, facts)
+    return Tried(reading, facts, tuple((f, compare(claim, f)) for f in expected + other), None,
+                 frozenset(id(f) for f in other))
 
 
 def _word(claim: Claim, index: LedgerIndex, check) -> Finding:
@@ -180,6 +178,8 @@ def _why(reading: Reading) -> str:
 
 
 def _rule(t: Tried, fact: Fact, outcome: Outcome) -> str:
+    if id(fact) in t.other_basis:
+        return f"{outcome.rule} ({fact.note})"
     facts = t.facts
     if facts is not None and facts.is_runoff and fact.round and t.reading.round.value != fact.round.value and \
             t.reading.kind in (Kind.VOTES, Kind.SHARE, Kind.MARGIN_VOTES, Kind.MARGIN_POINTS):
