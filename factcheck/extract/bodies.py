@@ -48,7 +48,8 @@ def about_another_body(text: str, start: int, end: int, offices: tuple[str, ...]
 
 
 _MAYORALTY = re.compile(r"\bmayor\s+of\s+(?P<a>(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)|"
-                        r"\b(?P<b>(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)\s+(?:metro\s+)?mayor(?:al|alty)?\b", I)
+                        r"\b(?P<b>(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)\s+(?:metro\s+mayor(?:al|alty)?|"
+                        r"mayoral\s+(?:election|race|contest|poll))\b", I)
 
 
 def other_mayoralty(text: str, index) -> str | None:

@@ -126,6 +126,11 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
                 add(held[-1], 2.0, f"published {published.isoformat()}", identifies=False)
 
     stranger = other_mayoralty(text[:3000], index)
+    lede_stranger = other_mayoralty(text[:_LEDE_CHARS], index)
+    if lede_stranger and not any(p.search(text[:_LEDE_CHARS]) for p in index.family_words().values()):
+        return ElectionChoice.model_construct(
+            election=None, scores=dict(scores),
+            basis=f"the article is about another election than the ledger holds ({lede_stranger})")
     if not scores:
         return ElectionChoice.model_construct(election=None, basis="no names, dates or figures point to an election")
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])

@@ -66,7 +66,7 @@ def frame_of(text: str, clause: tuple[int, int], sentence: tuple[int, int], star
     lead = text[clause[0]:start]
     lead_words = lead[:len(lead) - len(qualifier_text or "")] if qualifier_text and lead.rstrip().lower().endswith(
         qualifier_text.lower()) else lead
-    if POLL.search(lead) or POLL_AFTER.match(text, end, min(clause[1], end + 80)):
+    if POLL.search(text, sentence[0], start) or POLL_AFTER.match(text, end, min(clause[1], end + 80)):
         return Frame(skip="a poll or forecast, not a result")
     sentence_text = text[sentence[0]:sentence[1]]
     if MID_COUNT.search(sentence_text):

@@ -45,8 +45,10 @@ CHANGE_OPEN = re.compile(r"[,;(]?\s*(?:which\s+(?:was|is)\s+)?(?:up|down|a\s+(?:
                          r"swing)\s+of|(?:an?\s+)?(?:increase|decrease|rise|fall|drop)\s+of)\s+(?:by\s+)?"
                          r"(?:just\s+|only\s+|some\s+|nearly\s+|almost\s+|around\s+|about\s+|over\s+)?$", I)
 COMPARED = re.compile(r"\b(?:ahead\s+of|over|behind|than|beat(?:ing)?|defeat(?:ed|ing)?|clear\s+of|short\s+of)\b", I)
+SCORE_TO = re.compile(r"[^.;\d]{0,50}?\b(?:to|against|versus|vs\.?)\s+", I)
 SUM_BEFORE = re.compile(r"=\s*(?:\(?\s*total\s*\)?\s*)?$", I)
-LIST_JOIN = re.compile(r"[^.;\d]{0,40}?(?:,|\band\b|\bwhile\b|\bwhereas\b|\bwith\b)\s*(?:(?:and|while|with)\s+)?", I)
+LIST_JOIN = re.compile(r"[^.;\d]{0,40}?(?:,|\band\b|\bwhile\b|\bwhereas\b|\bwith\b|\bto\b|\bagainst\b|\bversus\b)\s*"
+                       r"(?:(?:and|while|with)\s+)?", I)
 LIST_GLUE = re.compile(r"(?:['’]s?)?\s*(?:\([^()]{0,30}\)\s*)?[:,]?\s*(?:(?:on|with|got|had|took|polled|received|secured|"
                        r"picked\s+up|gained|won)\s+(?:just\s+|only\s+)?)?", I)
 SCORELINE = re.compile(r"\s*(?:votes?\s+|per\s*cent\s+|%\s*|pc\s+)?(?:\([^()]{1,20}\)\s*)?(?:to|v\.?|vs\.?|versus|against)\s*",
@@ -331,6 +333,8 @@ class _Builder:
         if top.strength is not Strength.FIRM or top.kind not in (Kind.VOTES, Kind.SHARE, Kind.TRANSFERS, Kind.SEATS):
             return None
         between = [a for a in anchors if prior_number.end <= a.start and a.end <= number.start and (a.persons or a.party)]
+        if not between and SCORE_TO.fullmatch(self.text, prior_number.end, number.start):
+            return what.KindCue(top.kind, Strength.FIRM, "the other side of a score", round=None)
         if len(between) != 1:
             return None
         a = between[0]
@@ -360,11 +364,11 @@ class _Builder:
         return people[-2] if position == 0 else people[-1]
 
     # -- word claims ------------------------------------------------------------------------------------
-    def _pick(self, anchors: list[who.Anchor], start: int, end: int, clause: tuple[int, int]) -> who.Anchor | None:
+    def _pick(self, anchors: list[who.Anchor], start: int, end: int, clause: tuple[int, int]) -> who.SubjectCue | None:
         s = next(x for x in self.article.sentences if x.start <= start < x.end)
         offers = who.subjects(self.text, anchors, start, end, clause, (s.start, s.end), self.groupings)
-        firm = [o for o in offers if o.strength >= Strength.LIKELY]
-        return firm[0].anchor if firm else None
+        likely = [o for o in offers if o.strength >= Strength.LIKELY]
+        return likely[0] if likely else None
 
     def _word_claim(self, s: Sent, cue: WordCue, anchors: list[who.Anchor], section: structure.Section) -> Claim:
         clause = s.clause(cue.start, cue.end)
@@ -372,8 +376,8 @@ class _Builder:
         scope = scope_for(self.text, s, clause, cue.start, section.scope, self.last_place, self.areas, self.area_ids)
         base = dict(kind=cue.kind, election=when.election, election_basis=when.basis, relation=cue.relation,
                     scope=scope.scope, scope_text=scope.text)
-        strength = min(Strength.FIRM, when.strength)
-        reading = self._attribute(base, who.SubjectCue(cue.anchor, Strength.FIRM, f"'{cue.anchor.text}'"), strength,
+        strength = min(cue.strength, when.strength)
+        reading = self._attribute(base, who.SubjectCue(cue.anchor, cue.strength, f"'{cue.anchor.text}'"), strength,
                                   (f"'{self.text[cue.start:cue.end]}'",), when.unsure or scope.unsure, scope)
         if cue.other is not None and reading.election and not reading.unsure:
             other, why = resolve(cue.other, self.index.facts(reading.election), base["scope"])

@@ -13,12 +13,15 @@ I = re.IGNORECASE
 
 FIRST_ROUND = re.compile(
     r"\b(?:first[\s-]*(?:preference|pref|choice|round|count|ballot)s?|1st[\s-]*(?:preference|choice|round)s?|"
-    r"initial\s+(?:count|round)|first\s+preferences?\s+alone|before\s+(?:second|2nd)[\s-]preferences)\b", I)
+    r"initial\s+(?:count|round)|first\s+preferences?\s+alone|before\s+(?:second|2nd)[\s-]preferences|"
+    r"(?:going|heading|went|go|goes)\s+into\s+the\s+(?:second|final|run-?off)\s*(?:round|count|stage)?|"
+    r"before\s+(?:the\s+)?(?:second|final)\s+(?:round|count))\b", I)
 FINAL_ROUND = re.compile(
     r"\b(?:(?:after|with|including|once|when)\s+(?:the\s+)?(?:second|2nd)[\s-]*(?:preference|choice)s?(?:\s+votes?)?"
     r"(?:\s+(?:were|was|had\s+been)\s+(?:included|counted|added|taken\s+into\s+account|redistributed|distributed))?|"
     r"(?:second|2nd)[\s-]*(?:preference|choice)s?\s+(?:votes\s+)?(?:were\s+)?(?:included|counted|added|taken\s+into\s+account)|"
-    r"final\s+(?:round|count|tally|total|result|stage|figures?)|second\s+(?:round|count|stage)|run-?off|"
+    r"(?<!into the )(?<!before the )(?:final\s+(?:round|count|tally|total|result|stage|figures?)|"
+    r"second\s+(?:round|count|stage)|run-?off)|"
     r"after\s+transfers|head[\s-]to[\s-]head|\(\s*total\s*\)|in\s+total|overall\s+total|total\s+votes?)\b", I)
 
 ROUNDED = frozenset({Kind.VOTES, Kind.SHARE, Kind.MARGIN_VOTES, Kind.MARGIN_POINTS, Kind.SHARE_CHANGE,

@@ -80,7 +80,7 @@ PART_OF_FIELD = re.compile(r"\b(?:first|top|last|leading|main|other|remaining|fi
 DEPOSIT = re.compile(r"\bdeposits?\b", I)
 DEPOSIT_LOST = re.compile(r"\b(?:lost|lose|loses|losing|forfeit(?:ed|s)?|forced\s+to\s+(?:repay|hand\s+back|give\s+up)|"
                           r"(?:failed|fail)\s+to\s+(?:keep|retain|save)|did\s+not\s+(?:keep|retain|save))\b", I)
-DEPOSIT_COUNT_AFTER = _after(r"(?:(?:other|of\s+the|more)\s+)?(?:\w+\s+){0,2}?(?:candidates?\s+)?(?:(?:all\s+)?(?:lost|forfeited|"
+DEPOSIT_COUNT_AFTER = _after(r"(?:(?:other|more)\s+)?(?:of\s+(?:the|all)\s+(?:\w+\s+)?)?(?:\w+\s+){0,2}?(?:candidates?\s+)?(?:(?:all\s+)?(?:lost|forfeited|"
                              r"kept|retained|saved|keep|lose|losing|keeping)\s+(?:their|his|her)\s+)?(?:£[\d,]+\s+)?deposits?\b")
 DEPOSIT_COUNT_BEFORE = _before(r"\bdeposits?\s+(?:were\s+)?(?:lost|forfeited|kept|retained)(?:\s+by)?(?:\s+(?:just|only|all))?")
 # A clause that opens on second preferences: "In second preference votes, Khan got 192,313 ...".
@@ -217,7 +217,11 @@ NOT_A_RESULT_AFTER = _after(r"(?:\w+\s+){0,2}?(?:elections?|contests?|races?|tim
 def _count(number: NumberMention, before: str, after: str, sentence: str, seats: bool) -> list[KindCue]:
     near = before[-70:]
     small = abs(number.value) < 1000 and number.hi - number.lo <= 1
+    if small and re.search(r"\bof\s+(?:the|all)\s*$", near) and CANDIDATES_AFTER.match(after):
+        return [KindCue(Kind.CANDIDATES, FIRM, "'of the ... candidates'")]
     if CANDIDATES_AFTER.match(after) and not PART_OF_FIELD.search(near) and not DEPOSIT.search(after[:40]):
+        if re.match(r"\s+(?:other|remaining|more|further|minor|fringe|independent)\b", after, I):
+            return []  # "five other candidates": how many others depends on who was named before
         return [KindCue(Kind.CANDIDATES, FIRM, "'candidates'")] if small else []
     if CANDIDATES_BEFORE.search(near) and small:
         return [KindCue(Kind.CANDIDATES, FIRM, "'field of'")]

@@ -25,6 +25,9 @@ PREVIOUS = re.compile(r"\b(?:last\s+time|at\s+the\s+last\s+(?:election|contest|p
                       r"(?:his|her|their)\s+(?:previous|last)\s+(?:result|showing|tally|share|total)|"
                       r"the\s+(?:last|previous)\s+(?:general\s+)?election|when\s+(?:he|she|they)\s+(?:first\s+)?"
                       r"(?:won|stood|ran))\b", I)
+PREVIOUS_AFTER = re.compile(r"[^,;.\d]{0,40}?\b(?:last\s+time|at\s+the\s+last\s+(?:election|contest)|in\s+the\s+"
+                            r"(?:last|previous)\s+(?:election|contest|race)|(?:two|three|four|five|six|\d)\s+years\s+"
+                            r"(?:ago|earlier|before))\b", I)
 THIS_TIME = re.compile(r"\b(?:this\s+time|this\s+year|on\s+this\s+occasion|now|this\s+election)\b", I)
 YEARS_LATER = re.compile(r"\b(?P<n>two|three|four|five|six|eight|\d)\s+years\s+(?P<dir>later|on|after(?:wards)?|"
                          r"earlier|before)\b", I)
@@ -86,7 +89,6 @@ class Timeline:
     # -- per figure ----------------------------------------------------------------------------------
     def when(self, clause: tuple[int, int], start: int, end: int, kind: Kind, relation: str | None) -> When:
         year, baseline = self._year_for(clause, start, end)
-        clause_text = self.text[clause[0]:clause[1]]
         if kind in CHANGES:
             if year is not None and baseline and self.election:
                 base = self.index.previous(self.election)
@@ -102,7 +104,8 @@ class Timeline:
             return When(self.election, self.basis, self.strength)  # "more than in 2016": compared with that year
         if year is not None:
             return self._dated(year, Strength.FIRM, base=bool(relation == "previous"))
-        if PREVIOUS.search(clause_text):
+        if PREVIOUS.search(self.text, clause[0], start) or PREVIOUS.match(self.text, end, min(clause[1], end + 40)) \
+                or PREVIOUS_AFTER.match(self.text, end, min(clause[1], end + 60)):
             return self._previous(self.strength)
         if relation == "previous":
             return self._previous(Strength.LIKELY)
@@ -151,7 +154,7 @@ class Timeline:
                 continue
             between = text[end:y.start]
             if (not re.search(r"\d", between) and len(between) <= 60 and not RELATIVE.search(between)
-                    and not re.search(r"[,;]\s+(?:and|but|while)\b|\)", between)
+                    and not re.search(r"[,;)]|['’]s\s+$", between)
                     and not SINCE_BEFORE.search(text, max(0, y.start - 25), y.start)):
                 return int(y.value), bool(BASE_BEFORE_YEAR.search(between))
             break

@@ -23,7 +23,7 @@ PARTY_BEFORE_PERSON = re.compile(r"(?:['’]s?)?\s*(?:[\w-]+\s+){0,3}")
 PARTY_AFTER_PERSON = re.compile(r"\s*[(,:/]\s*|\s*,?\s+(?:of|for|from)\s+(?:the\s+)?|\s*\(\s*")
 FOR_AFTER = re.compile(r"\s+(?:votes?\s+|first[\s-]preferences?\s+|second[\s-]preferences?\s+|of\s+the\s+vote\s+)?"
                        r"(?:for|going\s+to|went\s+to|backing|(?:were\s+)?cast\s+for)\s+(?:(?:the|his|her|their)\s+)?"
-                       r"(?:(?:[\w-]+\s+){0,2}?(?:rival|opponent|challenger|candidate|contender)\s+)?"
+                       r"(?:(?:[\w-]+\s+){0,2}?(?:rival|opponent|challenger|candidate|contender)\s+|(?-i:[A-Z])[\w-]+\s+)?"
                        r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord)\.?\s+)?", I)
 POSSESSIVE = re.compile(r"(?:['’]s?|['’])\s*(?:(?:own|tally\s+of|total\s+of|share\s+of|haul\s+of)\s+)?")
 # Only these may stand between a name and its figure for the name to own it outright.
@@ -52,6 +52,9 @@ MEASURE_BRIDGE = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s+(?:rose|fell|increased|decreased|dropped|climbed|slipped|grew|shrank|went\s+(?:up|down)|"
     r"was\s+(?:up|down)|is|was|of|stood\s+at|reached|hit|to|narrowed|widened|collapsed|slumped|jumped)"
     r"(?:\s+(?:by|to|at))?(?:\s+(?:just|only|some|a\s+mere|nearly|almost|around|about|over|more\s+than|under))*\s*", I)
+# Between a subject and the words of a claim without a figure: "Khan has won a second term", "Hall, the Tory, was".
+AUXILIARY = re.compile(r"(?:['’]s)?(?:,\s+[^,;]{1,80},)?\s+(?:(?:has|have|had|was|were|is|are|been|being|also|then|"
+                       r"duly|finally|eventually|comfortably|narrowly|easily|again|now|ultimately|just)\s+)*", I)
 PARTICIPLE_OPEN = re.compile(r",\s+(?:\w+ly\s+)?(?:taking|winning|securing|polling|gaining|finishing|picking\s+up|"
                              r"getting|receiving|claiming|collecting|scoring|bagging|grabbing|ending\s+(?:up\s+)?"
                              r"(?:on|with)|coming|placing)\b", I)
@@ -72,6 +75,8 @@ UNKNOWN_PERSON = re.compile(
     r"|(?<![\w’'])(?P<full>[A-Z][a-z]++(?:[\s-][A-Z][a-z’'-]++)+)"
     r"|(?<![\w’'])(?P<single>[A-Z][a-z’'-]{2,}+)(?=\s+(?:won|took|polled|got|received|secured|had|gained|came|finished|"
     r"was\s+(?:second|third|fourth|fifth)|on\s+\d|with\s+\d)))")
+APPOSITIVE = re.compile(r",\s+(?:the|a|an|who|whose|which|brother|sister|son|daughter|wife|husband|[a-z][\w-]*)\b"
+                        r"[^,;]{0,120},\s", I)
 OBJECT_BEFORE = re.compile(r"\b(?:beat|beating|beaten|defeated|defeating|ousted|than|over|against|to|of|by|with|"
                            r"ahead\s+of|behind|for|from|and|like|unlike|including)\s+(?:\w+\s+){0,2}$", I)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|across|around|outside|inside|within|towards?|of)\s+$", I)
@@ -145,8 +150,10 @@ def sentence_anchors(text: str, start: int, end: int, entities: list[EntityMenti
         # else to the previous sentence's subject; with two people named before it, it is a guess.
         named_before = [a for a in anchors if a.persons and not a.pronoun and a.end <= m.start() and len(a.persons) == 1]
         subjects_before = [a for a in named_before if not OBJECT_BEFORE.search(text, max(start, a.start - 25), a.start)]
-        referent = (subjects_before or named_before)[-1].persons if named_before else previous_persons
-        ambiguous = len({a.persons for a in named_before}) > 1
+        earlier = [a for a in anchors if a.pronoun and a.persons and a.end <= m.start()]
+        referent = (subjects_before[-1].persons if subjects_before else earlier[-1].persons if earlier
+                    else previous_persons)
+        ambiguous = len({a.persons for a in named_before} | {referent}) > 1
         anchors.append(Anchor(m.start(), m.end(), m.group(0), persons=referent, pronoun=True, ambiguous=ambiguous))
     if previous_party:
         for m in PARTY_PRONOUN.finditer(text, start, end):
@@ -178,6 +185,11 @@ def subjects(text: str, anchors: list[Anchor], start: int, end: int, clause: tup
     Labels shared by unrelated candidates ("an independent") are never a subject.
     """
     usable = [a for a in anchors if a.usable and a.party not in groupings]
+    # a name inside an aside ("Livingstone, expelled from the Labour Party for standing against its candidate,
+    # was elected") describes the subject; it is not the subject
+    asides = [(m.start(), m.end()) for m in APPOSITIVE.finditer(text, clause[0], start)]
+    usable = [a for a in usable if not any(s0 < a.start and a.end < s1 for s0, s1 in asides)
+              or not any(a2.start < s0 for a2 in usable for s0, _ in asides)]
     found: dict[int, SubjectCue] = {}
 
     def offer(anchor: Anchor, strength: Strength, cue: str, adjacent: bool = False) -> None:
@@ -203,6 +215,8 @@ def subjects(text: str, anchors: list[Anchor], start: int, end: int, clause: tup
         offer(owner, FIRM, f"'{owner.text}' right before it", adjacent=True)
     if owner is not None and owner.start >= clause[0] and VERB_BRIDGE.fullmatch(text, owner.end, start):
         offer(owner, FIRM, f"'{owner.text}' with a vote verb")
+    if owner is not None and owner.start >= clause[0] and AUXILIARY.fullmatch(text, owner.end, start):
+        offer(owner, FIRM, f"'{owner.text}' as the subject")
     if owner is not None and owner.start >= clause[0] and MEASURE_BRIDGE.fullmatch(text, owner.end, start):
         offer(owner, FIRM, f"'{owner.text}'s' measure before it")
     in_clause = [a for a in before if a.start >= clause[0]]

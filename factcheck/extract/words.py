@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.extract.claims import Strength
 from factcheck.extract.frame import speculative
 from factcheck.extract.who import Anchor
 from factcheck.kinds import Kind
@@ -54,6 +55,7 @@ class WordCue:
     value: float = 1.0
     relation: str | None = None
     other: Anchor | None = None  # the second party to a comparison
+    strength: Strength = Strength.FIRM  # how firmly the words bind their subject
 
 
 def word_cues(text: str, start: int, end: int, anchors: list[Anchor], clause_of, pick) -> list[WordCue]:
@@ -67,35 +69,38 @@ def word_cues(text: str, start: int, end: int, anchors: list[Anchor], clause_of,
         clause = clause_of(m.start(), m.end())
         if speculative(text, clause[0], m.start()):
             continue
-        anchor = pick(anchors, m.start(), m.end(), clause)
-        if anchor is not None:
-            out.append(WordCue(Kind.RANK, m.start(), m.end(), anchor, value=2.0))
+        offer = pick(anchors, m.start(), m.end(), clause)
+        if offer is not None:
+            out.append(WordCue(Kind.RANK, m.start(), m.end(), offer.anchor, value=2.0, strength=offer.strength))
     for pattern, relation in ((MORE_VOTES_THAN, "more"), (FEWER_VOTES_THAN, "fewer"), (BEAT, "beat")):
         for m in pattern.finditer(text, start, end):
             clause = clause_of(m.start(), m.end())
             if speculative(text, clause[0], m.start()):
                 continue
-            first = pick([a for a in anchors if a.end <= m.start()], m.start(), m.end(), clause)
+            offer = pick([a for a in anchors if a.end <= m.start()], m.start(), m.end(), clause)
+            first = offer.anchor if offer else None
             second = next((a for a in anchors if m.end() <= a.start <= m.end() + 60 and a.usable), None)
             if first is None or second is None or first.role or second.role or first.unknown or second.unknown:
                 continue  # a comparison with someone outside the ledger is about another contest
-            out.append(WordCue(Kind.COMPARISON, m.start(), m.end(), first, relation=relation, other=second))
+            out.append(WordCue(Kind.COMPARISON, m.start(), m.end(), first, relation=relation, other=second,
+                               strength=offer.strength))
     for m in WINNER.finditer(text, start, end):
         clause = clause_of(m.start(), m.end())
         if speculative(text, clause[0], m.start()):
             continue
-        anchor = pick([a for a in anchors if a.end <= m.start()], m.start(), m.end(), clause)
-        if anchor is None or anchor.unknown:
+        offer = pick([a for a in anchors if a.end <= m.start()], m.start(), m.end(), clause)
+        if offer is None or offer.anchor.unknown:
             continue
         term = TERM.search(text, m.start(), min(clause[1], m.end() + 40))
-        out.append(WordCue(Kind.WINNER, m.start(), m.end(), anchor,
+        out.append(WordCue(Kind.WINNER, m.start(), m.end(), offer.anchor, strength=offer.strength,
                            relation=f"term:{ordinal_value(term.group('n'))}" if term else None))
     for pattern, relation in ((LOST_OWN_DEPOSIT, "lost"), (KEPT_OWN_DEPOSIT, "kept")):
         for m in pattern.finditer(text, start, end):
             clause = clause_of(m.start(), m.end())
             if speculative(text, clause[0], m.start()):
                 continue
-            anchor = pick([a for a in anchors if a.end <= m.start()], m.start(), m.end(), clause)
-            if anchor is not None and anchor.party is None and not anchor.role:
-                out.append(WordCue(Kind.DEPOSITS, m.start(), m.end(), anchor, relation=relation))
+            offer = pick([a for a in anchors if a.end <= m.start()], m.start(), m.end(), clause)
+            if offer is not None and offer.anchor.party is None and not offer.anchor.role:
+                out.append(WordCue(Kind.DEPOSITS, m.start(), m.end(), offer.anchor, relation=relation,
+                                   strength=offer.strength))
     return out

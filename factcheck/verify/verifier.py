@@ -150,7 +150,10 @@ def _word(claim: Claim, index: LedgerIndex, check) -> Finding:
     facts = facts_for(reading, index)
     if facts is None:
         return unverifiable(claim, "could not tell which election this is about")
-    return check(claim, reading, facts, index)
+    finding = check(claim, reading, facts, index)
+    if finding.verdict is Verdict.CONTRADICTED and not reading.firm:
+        return unverifiable(claim, f"{finding.rule}; but the sentence does not firmly say whom it means")
+    return finding
 
 
 def unverifiable(claim: Claim, reason: str) -> Finding:
