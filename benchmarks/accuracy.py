@@ -159,16 +159,18 @@ def score_items(checker: Checker, items: list[Item], planted: bool) -> Score:
                 continue
             f = _at(spans, g.start, g.end)
             verdict = f.verdict.value if f else None
+            context = item.article.source[max(0, g.start - 70):g.end + 40].replace("\n", " ")
             if g.verdict in CHECKED:
                 s.checkable += 1
                 if verdict in CHECKED:
                     s.covered += 1
                     s.correct += verdict == g.verdict
                     if verdict != g.verdict:
-                        s.misses.append(f"{item.name}: {g.text!r} gold {g.verdict}, got {_describe(f)}")
+                        s.misses.append(f"{item.name}: {g.text!r} gold {g.verdict}, got {_describe(f)}"
+                                        f"\n      … {context} …")
                 else:
                     s.misses.append(f"{item.name}: {g.text!r} gold {g.verdict} ({g.kind}), got "
-                                    + (_describe(f) if f else "no claim"))
+                                    + (_describe(f) if f else "no claim") + f"\n      … {context} …")
             if g.verdict == "contradicted":
                 s.gold_contra += 1
                 s.hit_contra += verdict == "contradicted"

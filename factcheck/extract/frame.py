@@ -18,7 +18,9 @@ I = re.IGNORECASE
 POLL = re.compile(
     r"\b(?:opinion\s+polls?|exit\s+polls?|polls?\s+(?:of|by|for|from|suggest\w*|show\w*|put|puts|gave|gives|had|has|"
     r"found|finds|predict\w*|average|lead)|(?:a|an|the|one|latest|recent|new|final|last|another|this|that)\s+"
-    r"(?:\w+\s+){0,2}?(?:poll|survey)s?\b(?!\s+(?:station|card|clerk|tax))|polling\s+(?:by|from|for|suggests|shows|"
+    r"(?:\w+\s+){0,2}?(?:poll|survey)s?\b(?!\s+(?:station|card|clerk|tax|day|\d|a\s|an\s|more|just|only|fewer|less|"
+    r"over|under|around|about|some|nearly|almost|closed|opened))(?<!at\sthe\spolls)(?<!to\sthe\spolls)|"
+    r"polling\s+(?:by|from|for|suggests|shows|"
     r"average|company|firm|data)|surveys?|surveyed|yougov|ipsos|mori|savanta|comres|opinium|survation|redfield|"
     r"deltapoll|techne|panelbase|more\s+in\s+common|forecasts?|forecasters?|projections?|projected|predicted|"
     r"predicts?|predicting|bookmakers?|bookies|odds|models?\s+(?:suggest|show|put))\b", I)
@@ -35,7 +37,8 @@ SPECULATIVE = re.compile(
 # A count in progress or a snapshot: about the result, but not the declared figure.
 MID_COUNT = re.compile(
     r"\b(?:at\s+the\s+time\s+of\s+writing|so\s+far|as\s+(?:things\s+)?stand|as\s+it\s+stands|at\s+this\s+stage|"
-    r"currently|still\s+being\s+counted|as\s+counting\s+(?:continues|goes\s+on)|with\s+(?:\w+\s+){0,3}?"
+    r"currently|still\s+being\s+counted|as\s+counting\s+(?:continues|goes\s+on)|running\s+(?:tally|total|count)|"
+    r"partial\s+figures|with\s+(?:\w+\s+){0,4}?"
     r"(?:boroughs?|constituencies|seats|results?|counts?|areas?|wards?)\s+(?:\w+\s+)?(?:declared|in|counted|reported|"
     r"left|to\s+go|remaining)|after\s+the\s+first\s+day\s+of\s+counting|early\s+(?:results|counts?|returns|figures)|"
     r"partial\s+(?:results|count)|(?:is|was|were|are)\s+(?:now\s+)?(?:leading|ahead)\s+(?:in\s+the\s+count|with)|"

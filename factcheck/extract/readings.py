@@ -46,6 +46,8 @@ CHANGE_OPEN = re.compile(r"[,;(]?\s*(?:which\s+(?:was|is)\s+)?(?:up|down|a\s+(?:
                          r"(?:just\s+|only\s+|some\s+|nearly\s+|almost\s+|around\s+|about\s+|over\s+)?$", I)
 COMPARED = re.compile(r"\b(?:ahead\s+of|over|behind|than|beat(?:ing)?|defeat(?:ed|ing)?|clear\s+of|short\s+of)\b", I)
 SCORE_TO = re.compile(r"[^.;\d]{0,50}?\b(?:to|against|versus|vs\.?)\s+", I)
+WON_BY = re.compile(r"\b(?:won|wins|winning|beat|beating|defeated|defeating|triumphed|carried|held|retained|took)\b"
+                    r"[^.;\d]{0,40}?\bby\s+(?:just\s+|only\s+)?$", I)
 SUM_BEFORE = re.compile(r"=\s*(?:\(?\s*total\s*\)?\s*)?$", I)
 LIST_JOIN = re.compile(r"[^.;\d]{0,40}?(?:,|\band\b|\bwhile\b|\bwhereas\b|\bwith\b|\bto\b|\bagainst\b|\bversus\b)\s*"
                        r"(?:(?:and|while|with)\s+)?", I)
@@ -159,8 +161,12 @@ class _Builder:
             return inherited
         pair = self._scoreline(s, number, anchors)
         listed = self._listed(number, previous, anchors)
-        if row is not None and row.column is not None and row.column[0] is not None:
-            kinds = [what.KindCue(row.column[0], Strength.FIRM, "its table column", round=row.column[1])]
+        if row is not None and row.column is not None and row.column.kind is not None:
+            kinds = [what.KindCue(row.column.kind, Strength.FIRM, "its table column", round=row.column.round)]
+        elif row is not None and row.label is None:
+            # a row of totals: its opening words say what the figures count
+            kinds = [k._replace_strength(Strength.FIRM) for k in
+                     what.kinds(number, row.label_text + " ", "", row.label_text, seats=self.seats)]
         elif row is not None and SUM_BEFORE.search(text, row.start, number.start):
             kinds = [what.KindCue(Kind.VOTES, Strength.FIRM, "the total of a sum", round=Round.FINAL)]
         elif listed is not None:
@@ -198,7 +204,10 @@ class _Builder:
         if kind in (Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE) and not number.signed:
             direction = _direction(before[-40:] + " " + after[:30])
             relation = relation or ("magnitude" if direction == 0 else None)
-        when = self.timeline.when(clause, number.start, number.end, kind, relation)
+        if row is not None and row.column is not None and row.column.year is not None:
+            when = self.timeline.dated(row.column.year, Strength.FIRM)  # a column headed by an election's year
+        else:
+            when = self.timeline.when(clause, number.start, number.end, kind, relation)
         round_, explicit = round_for(kind, before, after, self.text[s.start:s.end], number.start - s.start,
                                      cue.round, section.round)
         scope = scope_for(self.text, s, clause, number.start, section.scope, self.last_place, self.areas,
@@ -214,7 +223,7 @@ class _Builder:
             return [self._margin(base, clause, s.start, anchors, strength, cues, unsure)]
         offers = ([who.SubjectCue(pair, Strength.FIRM, "its place in a score")] if pair is not None else
                   who.subjects(self.text, anchors, number.start, number.end, clause, (s.start, s.end), self.groupings,
-                               row.label.start if row is not None else None, self.carried))
+                               row.label.start if row is not None and row.label else None, self.carried))
         if frame.no_one:
             offers = [o for o in offers if o.anchor.role == "leader"] or offers
         if not offers:
@@ -359,8 +368,17 @@ class _Builder:
             if (a.persons or a.party) and not a.pronoun and a.end <= first.start and \
                     (a.persons, a.party) not in [(p.persons, p.party) for p in people]:
                 people.append(a)
-        if len(people) < 2 or any(first.end < a.start < second.start for a in anchors if a.persons or a.party):
+        if any(first.end < a.start < second.start for a in anchors if a.persons or a.party):
             return None  # "Khan 1,206,034 to Bailey's 977,601": each figure has its own name
+        if len(people) < 2:
+            won = WON_BY.search(self.text, s.clause(first.start, first.end)[0], first.start)
+            if won is None:
+                return None
+            # "the MP won by 776,427 votes to 564,137": the winner's figure, then the runner-up's
+            if position == 0 and people and people[-1].end <= won.start():
+                return people[-1]
+            role = "winner" if position == 0 else "runner-up"
+            return who.Anchor(won.start(), won.end(), won.group(0), role=role)
         return people[-2] if position == 0 else people[-1]
 
     # -- word claims ------------------------------------------------------------------------------------
@@ -415,8 +433,10 @@ def _unit_for(kind: Kind, number: NumberMention) -> Unit:
         return Unit.RANK
     if kind in (Kind.CANDIDATES, Kind.DEPOSITS, Kind.SEATS, Kind.SEAT_CHANGE, Kind.MAJORITY_SEATS, Kind.PLACE_COUNT):
         return Unit.COUNT
-    if number.unit in (NumUnit.PERCENT, NumUnit.FRACTION):
-        return Unit.POINTS if kind in (Kind.MARGIN_POINTS, Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE) else Unit.PERCENT
+    if kind in (Kind.MARGIN_POINTS, Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE):
+        return Unit.POINTS
+    if kind in (Kind.SHARE, Kind.TURNOUT) or number.unit in (NumUnit.PERCENT, NumUnit.FRACTION):
+        return Unit.PERCENT  # a share printed without its sign in a column or list of shares is still a share
     if number.unit is NumUnit.POINTS:
         return Unit.POINTS
     return Unit.VOTES

@@ -23,11 +23,16 @@ LIST_MARKER = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*–·▪►]|\(\w\))\s+")
 # after a comma, a colon or dash, a few capitalised words, a verb of the kind results lines use.
 ROW_LABEL_TAIL = re.compile(
     r"^(?:['’]s?)?(?:\s*+(?:\([^()\d]{0,40}\)|[,:|–—-]|[A-Z][\w’'&.-]*+|and|of|the|for|Co-operative|"
-    r"(?:won|got|polled|took|had|on|with|received|secured)\b))*+\s*$")
+    r"(?:won|got|polled|took|had|on|with|received|secured)\b|(?i:(?:first|second|final|1st|2nd)[\s-]"
+    r"(?:preferences?|round|count|choice)|votes?|share)))*+\s*$")
 # What may follow a figure in a row: more figures, units and brackets, never prose.
 ROW_TAIL = re.compile(
     r"^(?:\s*+(?:[\d.,%()+=\-−–/|:]|per\s*cent|percent|pc|votes?|first[\s-]preferences?|second[\s-]preferences?|"
     r"pts?|points?|seats?|(?:first|second|final)\s+(?:round|count)|total|[A-Z][\w’'&.-]*+(?=\s*[(:\d|])))*+\s*$", I)
+# A row naming what it counts rather than whose it is: "| Turnout |", "Electorate:", "Majority".
+TOTALS_LABEL = re.compile(r"[\s|*]*(?:turnout|electorate|registered\s+voters|majority|margin|valid\s+votes|"
+                          r"rejected(?:\s+ballots)?|spoilt\s+ballots|ballots\s+cast|votes\s+cast|total\s+votes?|"
+                          r"(?:[\w’'-]+,?\s+){1,3}(?:first|second|final)[\s-](?:preferences?|round|count))[\s|:,*]*", I)
 CELL_SPLIT = re.compile(r"\t|\s{2,}|\s*\|\s*")
 
 # Column headings and what a figure under them counts.
@@ -61,14 +66,25 @@ _NOT_FIGURES = NON_RESULT_UNITS | {NumUnit.ORDINAL}
 
 
 @dataclass(frozen=True, slots=True)
-class Row:
-    """A results row: its name, and for table rows what each column counts."""
+class Column:
+    """What a header says of the figures below it: what they count, which round, which election's."""
 
-    label: EntityMention
+    kind: Kind | None = None
+    round: Round | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A results row: its name (or, in a table of totals, the words naming what it counts), and what its
+    figure's column says."""
+
+    label: EntityMention | None
     start: int  # the line
     end: int
-    column: tuple[Kind | None, Round | None] | None = None  # the figure's column, when a header names it
+    column: Column | None = None  # the figure's column, when a header names it
     counts: int = 1  # how many vote-sized counts the row holds ("1,043,761 42.48% 124,977 1,168,738": three)
+    label_text: str = ""  # the row's opening words
 
 
 @dataclass(slots=True)
@@ -78,7 +94,7 @@ class Section:
     round: Round | None = None
     scope: EntityMention | None = None
     other_body: str | None = None  # the heading, when it introduces another body's results
-    columns: tuple[tuple[Kind | None, Round | None], ...] | None = None
+    columns: tuple[Column, ...] | None = None
     label_cells: int = 0
     rows_follow: bool = False  # the heading shares its sentence with the rows below it
 
@@ -121,22 +137,28 @@ COLUMN_SCAN = re.compile(
     r"(?:total|final)\s+votes?|votes?|%|share|change|\+/-|±|transfers?|seats?|majority|turnout", I)
 
 
-def _columns(text: str) -> tuple[tuple[tuple[Kind | None, Round | None], ...], int] | None:
-    """A table's header row: two or more cells, at least one naming a figure column."""
+YEAR_CELL = re.compile(r"(?:19|20)\d\d")
+
+
+def _columns(text: str) -> tuple[tuple[Column, ...], int] | None:
+    """A table's header row: two or more cells, at least one naming a figure column (or an election's year)."""
     cells = [c.strip() for c in CELL_SPLIT.split(text) if c.strip()]
     if len(cells) < 2:
         cells = _scanned_cells(text)
     if len(cells) < 2:
         return None
-    kinds: list[tuple[Kind | None, Round | None]] = []
+    kinds: list[Column] = []
     labels = 0
     for cell in cells:
+        if YEAR_CELL.fullmatch(cell):
+            kinds.append(Column(year=int(cell)))
+            continue
         for pattern, kind, round_ in COLUMN_KINDS:
             if pattern.search(cell):
                 if kind is None:
                     labels += 1
                 else:
-                    kinds.append((kind, round_))
+                    kinds.append(Column(kind, round_))
                 break
         else:
             return None
@@ -176,21 +198,25 @@ def row_of(article: ArticleText, sent: Sent, number: NumberMention, section: Sec
     label_from = marker.end() if marker else start
     labels = [e for e in sent.entities if start <= e.start and e.end <= number.start
               and e.kind in (EntityKind.PERSON, EntityKind.PARTY)]
-    if not labels:
-        return None
-    label = labels[0]
-    if text[label_from:label.start].strip(" \t|*") or not ROW_LABEL_TAIL.match(text[label.end:_first_figure(sent, start, end)]):
-        return None
     figures = [n for n in sent.numbers if start <= n.start < end and n.unit not in _NOT_FIGURES]
     if not figures or not ROW_TAIL.match(_without(text, figures, figures[0].start, end)):
         return None
+    first = _first_figure(sent, start, end)
+    label: EntityMention | None = None
+    if labels:
+        label = labels[0]
+        if text[label_from:label.start].strip(" \t|*") or not ROW_LABEL_TAIL.match(text[label.end:first]):
+            return None
+    elif not (section is not None and section.columns and TOTALS_LABEL.fullmatch(text, label_from, first)):
+        return None  # a row of totals ("| Turnout | 45.3% | 38.8% |") only under a table header
     column = None
     if section is not None and section.columns:
         position = [n.start for n in figures].index(number.start) if number in figures else -1
         if 0 <= position < len(section.columns) and len(figures) <= len(section.columns):
             column = section.columns[position]
     counts = sum(1 for n in figures if n.unit is NumUnit.COUNT and n.value >= 100)
-    return Row(label=label, start=start, end=end, column=column, counts=counts)
+    return Row(label=label, start=start, end=end, column=column, counts=counts,
+               label_text=text[label_from:first].strip(" \t|*:,"))
 
 
 def _first_figure(sent: Sent, start: int, end: int) -> int:

@@ -30,7 +30,7 @@ def _after(pattern: str) -> re.Pattern[str]:
 
 # -- counts -------------------------------------------------------------------------------------------
 VOTES_AFTER = _after(r"(?:(?:first|second|1st|2nd|final)[\s-](?:preference|choice|round)\s+|popular\s+|personal\s+)?"
-                     r"votes?\b|(?:first|1st)[\s-](?:preferences?|choices?)\b")
+                     r"(?:votes?|ballots)\b|(?:first|1st)[\s-](?:preferences?|choices?)\b")
 VOTE_VERB_BEFORE = re.compile(
     r"\b(?:polled|poll|polling|won|wins|win|winning|took|takes|taking|received|receives|receiving|got|gets|getting|"
     r"secured|securing|gained|gaining|attracted|garnered|scored|amassed|collected|picked\s+up|tallied|bagged|"
@@ -48,11 +48,12 @@ MARGIN_BEFORE = _before(
     r"\b(?:majority|margin|lead|gap)(?:\s+(?![\d£$])[\w’'-]+){1,4}?\s+(?:was|were|is|of|stood\s+at|at|to|:)"
     r"(?:\s+(?:just|only|some|a\s+mere))?|"
     r"\b(?:won|win|wins|winning|beat|beating|beats|defeated|defeating|ahead|led|leads|leading|trailed|trailing|"
-    r"lost|losing|trounced|trouncing|thrashed|edged|edging|pipped|outpolled|clear|victory|triumphed|romped|"
+    r"lost|losing|trounced|trouncing|thrashed|edged|edging|pipped|outpolled|clear|victory|triumphed|romped|lead|"
     r"cruised|squeaked|scraped|held\s+on|hung\s+on|clung\s+on|holding\s+on|held|retained|kept|gained|took)\b"
-    r"(?:\s+(?!by\b)[\w’'.-]+){0,8}?\s+by(?:\s+(?:just|only|some|a\s+mere|a\s+slim))?|"
+    r"(?:\s+(?!by\b)[\w’'.-]+){0,8}?\s+by(?:\s+(?:just|only|some|a\s+mere|a\s+slim|a\s+total\s+of))?|"
     r"^\s*by(?:\s+(?:just|only|some))?|\boverturn(?:ed|ing)?\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?majority\s+of")
-MARGIN_AFTER = _after(r"[\s-]*votes?[\s-]+(?:majority|margin|lead|win|victory|gap|advantage|ahead|clear|behind|short)|"
+MARGIN_AFTER = _after(r"(?:votes?\s+)?(?:more|fewer|less)\s+than\b|"
+                      r"[\s-]*votes?[\s-]+(?:majority|margin|lead|win|victory|gap|advantage|ahead|clear|behind|short)|"
                       r"(?:majority|margin|lead|win|victory|gap|advantage)\b|(?:votes?\s+)?(?:ahead|clear)\b")
 TRANSFER_BEFORE = _before(r"\(\s*(?:second|2nd)\s+(?:round|preferences?|count)\s*\)|\btransfers?\s+(?:of\s+)?|"
                           r"\btransferred\s+|\b(?:second|2nd)[\s-]preferences?\s*[:=]?|\bfurther|\bextra|\badditional")
@@ -136,8 +137,9 @@ RANK_BEFORE = _before(r"\b(?:came|come|comes|coming|finished|finish|finishes|fin
                       r"(?:\s+(?:a|the|in|at))?(?:\s+(?:distant|close|strong|respectable|disappointing|creditable|"
                       r"surprise|joint|equal|narrow|poor|lowly|humiliating|impressive|solid|clear|remote))?")
 RANK_AFTER_PLACE = _after(r"[\s-]*(?:place[ds]?|position|spot)\b")
-RANK_AFTER_END = re.compile(r"^\s*(?:[,.;:)–—-]|$|with\b|behind\b|ahead\b|on\b|after\b|in\s+(?:the\s+)?(?:race|contest|"
-                            r"first\s+round|constituency|seat|count|poll\b|vote|share)|overall\b|place\b|position\b|"
+RANK_AFTER_END = re.compile(r"^\s*(?:[,.;:)–—&-]|$|with\b|behind\b|ahead\b|on\b|after\b|out\s+of\b|in\s+(?:the\s+)?"
+                            r"(?:overall\s+)?(?:race|contest|first\s+round|constituency|seat|count|poll\b|vote|share|tally|"
+                            r"standings|results?)|overall\b|place\b|position\b|"
                             r"and\b|as\b|but\b|while\b|despite\b|for\s+the\b|of\s+(?:the\s+)?\d+\b|by\b)", I)
 RANK_FORCED = _before(r"\b(?:beat|beating|beaten|pushed|pushing|push|relegated|relegating|knocked|knocking|forced|"
                       r"forcing|squeezed|squeezing|bumped)\b[^.;]{0,60}?\binto(?:\s+(?:a|the))?(?:\s+(?:distant|close))?")
@@ -153,6 +155,9 @@ class KindCue:
     cue: str
     relation: str | None = None
     round: Round | None = None  # a round the same cue states ("first preferences", a column heading)
+
+    def _replace_strength(self, strength: Strength) -> KindCue:
+        return KindCue(self.kind, strength, self.cue, self.relation, self.round)
 
 
 def kinds(number: NumberMention, before: str, after: str, sentence: str, *, seats: bool) -> list[KindCue]:
@@ -275,7 +280,7 @@ def _count(number: NumberMention, before: str, after: str, sentence: str, seats:
         return [KindCue(Kind.VOTES, FIRM, "a total", round=Round.FINAL if re.search(r"taking", near, I) else None)]
     if (BACKED_AFTER.match(after) or VOTE_VERB_BEFORE.search(near[-45:])) and not small:
         return [KindCue(Kind.VOTES, FIRM, "a vote verb")]
-    if not small and number.hi - number.lo <= 1 and ELECTION_WORDS.search(sentence):
+    if not small and ELECTION_WORDS.search(sentence):
         return [KindCue(Kind.VOTES, POSSIBLE, "a result-sized count")]
     return []
 

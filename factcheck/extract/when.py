@@ -37,6 +37,7 @@ BASE_BEFORE_YEAR = re.compile(r"\b(?:on|from|since|than|compared\s+(?:with|to)|a
 # After these, a year dates something else: "… to extend a rule that began in 2016".
 RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom|when|since|began|begun|started|first|ever|to\s+(?!the\b|a\b)"
                       r"[a-z]+\s)", I)
+SAME_ELECTION = re.compile(r"\W*(?:at|in|during)\s+(?:the\s+)?same\s+(?:election|contest|poll|vote|time|race)\b", I)
 OPENING = re.compile(r"\W*(?:(?:and|but|then|by|back)\s+)?(?:in|at|for|by|during)\s+(?:the\s+)?$", I)
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 CHANGES = frozenset({Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE, Kind.SEAT_CHANGE})
@@ -74,6 +75,9 @@ class Timeline:
             if offset <= y.start < offset + 30 and OPENING.fullmatch(self.text, offset, y.start):
                 self.sentence_year = int(y.value)
                 return
+        if SAME_ELECTION.match(self.text, offset, min(end, offset + 40)) and self.last_year:
+            self.sentence_year = self.last_year
+            return
         later = YEARS_LATER.search(self.text, offset, min(end, offset + 25))
         if later and self.last_year:
             n = later.group("n").lower()
@@ -98,12 +102,12 @@ class Timeline:
                             unsure=f"the change is measured from {year}; the ledger derives change since "
                                    f"the previous election")
             if year is not None and not baseline:
-                return self._dated(year, Strength.FIRM)
+                return self.dated(year, Strength.FIRM)
             return When(self.election, self.basis, self.strength)
         if year is not None and baseline and relation != "previous":
             return When(self.election, self.basis, self.strength)  # "more than in 2016": compared with that year
         if year is not None:
-            return self._dated(year, Strength.FIRM, base=bool(relation == "previous"))
+            return self.dated(year, Strength.FIRM, base=bool(relation == "previous"))
         if PREVIOUS.search(self.text, clause[0], start) or PREVIOUS.match(self.text, end, min(clause[1], end + 40)) \
                 or PREVIOUS_AFTER.match(self.text, end, min(clause[1], end + 60)):
             return self._previous(self.strength)
@@ -112,10 +116,10 @@ class Timeline:
         if THIS_TIME.search(self.text, clause[0], start):
             return When(self.election, self.basis, self.strength)
         if self.sentence_year is not None:
-            return self._dated(self.sentence_year, Strength.LIKELY)
+            return self.dated(self.sentence_year, Strength.LIKELY)
         return When(self.election, self.basis, self.strength)
 
-    def _dated(self, year: int, strength: Strength, base: bool = False) -> When:
+    def dated(self, year: int, strength: Strength, base: bool = False) -> When:
         eid = self._election_in(year)
         if eid is None:
             family = self.family or "election"

@@ -30,13 +30,13 @@ POSSESSIVE = re.compile(r"(?:['’]s?|['’])\s*(?:(?:own|tally\s+of|total\s+of|
 GLUE = re.compile(r"(?:['’]s?)?\s*(?:\([^)]{0,40}\)|,\s*[^,:;.\d]{1,45}:)?\s*[:,–-]?\s*(?:\([^)]{0,25}\)\s*)?"
                   r"(?:on|at|with|polled|got|won|took|received|secured|had|scored)?\s*", I)
 VERB_BRIDGE = re.compile(
-    r"(?:,?\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?,|\s+(?:of|for|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?|"
+    r"(?:,?\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,5}?,|\s+(?:of|for|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?|"
     r"\s*\([^()]{1,40}\)|\s+(?:incumbent|candidate|challenger|mayor|leader|nominee|rival|MP|contender|hopeful|"
-    r"party|chief|boss))?\s+(?:(?:also|then|eventually|finally|only|just|comfortably|"
+    r"party|chief|boss))?(?:\s+(?:behind|ahead\s+of|after)\s+\w+)?\s+(?:(?:also|then|eventually|finally|only|just|comfortably|"
     r"narrowly|easily|ultimately|had|has|have|was|were)\s+)*(?:polled|won|wins|took|takes|received|got|gets|secured|"
     r"gained|attracted|garnered|scored|amassed|collected|picked\s+up|bagged|managed|mustered|scraped|drew|notched\s+up|"
     r"grabbed|claimed|finished\s+(?:on|with)|ended\s+(?:up\s+)?(?:on|with)|came\s+(?:\w+\s+)?(?:on|with)|"
-    r"(?:was|is)\s+on|stood\s+at|had|held\s+on\s+(?:with|by)|(?:was\s+)?elected\s+with|"
+    r"(?:was|is)\s+on|stood\s+at|had|held\s+on\s+(?:with|by)|(?:was\s+)?elected\s+with|on|at|with|"
     r"(?:led|won|finished|came|ended(?:\s+up)?|topped\s+the\s+poll|placed)(?:\s+\w+)?\s+(?:(?:on|in|after)\s+"
     r"(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s+)?(?:with|on)|"
     r"(?:came|come|comes|finished|finishes|placed|ended(?:\s+up)?|was|were|is|slipped\s+to|fell\s+to|dropped\s+to|"
