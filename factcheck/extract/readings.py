@@ -36,6 +36,7 @@ MARGINS = frozenset({Kind.MARGIN_VOTES, Kind.MARGIN_POINTS})
 # A percentage bracketed after a figure describes it: "1,013,721 (40.05%, -4.19%)".
 ANNOTATION_GAP = re.compile(r"\s*[(,]?\s*(?:or|which\s+(?:was|is)|representing|equivalent\s+to|that\s+is|some|about|"
                             r"a\s+share\s+of)?\s*(?:first\s+preferences?|of\s+the\s+vote)?\s*", I)
+BRACKET_GAP = re.compile(r"\s*(?:of\s+the\s+vote\s*)?\(\s*(?:or\s+|with\s+)?", I)
 ANNOTATES = {Kind.VOTES: Kind.SHARE, Kind.BALLOTS: Kind.TURNOUT, Kind.MARGIN_VOTES: Kind.MARGIN_POINTS,
              Kind.SHARE: Kind.SHARE_CHANGE, Kind.TURNOUT: Kind.TURNOUT_CHANGE, Kind.SEATS: Kind.SEAT_CHANGE}
 FROM_EARLIER = re.compile(r"\b(?:down|up|fallen|risen|rose|fell|dropped|climbed|slipped|increased|decreased|cut|"
@@ -174,7 +175,8 @@ class _Builder:
         else:
             kinds = what.kinds(number, before, after, text[s.start:s.end], seats=self.seats)
             if pair is not None:
-                kinds = [k for k in kinds if k.kind not in MARGINS] or [
+                kinds = [k._replace_strength(Strength.FIRM) if k.kind in (Kind.VOTES, Kind.SHARE) else k
+                         for k in kinds if k.kind not in MARGINS] or [
                     what.KindCue(Kind.SHARE if number.unit is NumUnit.PERCENT else Kind.VOTES, Strength.FIRM, "a score")]
             if row is not None:
                 kinds = [k if k.kind not in (Kind.VOTES, Kind.SHARE) else
@@ -306,6 +308,11 @@ class _Builder:
         if prior is None or prior_number is None or not prior.readings:
             return None
         gap = self.text[prior_number.end:number.start]
+        if number.unit is NumUnit.COUNT and prior.kind is Kind.SHARE and BRACKET_GAP.fullmatch(gap):
+            # "Goldsmith's 43 per cent (994,614 votes)": the count behind a share
+            readings = [r.model_copy(update={"kind": Kind.VOTES, "cues": r.cues + ("bracketed after its share",)})
+                        for r in prior.readings if r.kind is Kind.SHARE]
+            return self._claim(s, number, Frame(), readings)
         if number.unit in (NumUnit.PERCENT, NumUnit.POINTS) and ANNOTATION_GAP.fullmatch(gap):
             derived = ANNOTATES.get(prior.kind)
             changes = prior.kind in (Kind.SHARE, Kind.TURNOUT, Kind.SEATS)

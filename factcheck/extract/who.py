@@ -77,7 +77,8 @@ UNKNOWN_PERSON = re.compile(
     r"was\s+(?:second|third|fourth|fifth)|on\s+\d|with\s+\d)))")
 APPOSITIVE = re.compile(r",\s+(?:the|a|an|who|whose|which|brother|sister|son|daughter|wife|husband|[a-z][\w-]*)\b"
                         r"[^,;]{0,120},\s", I)
-OBJECT_BEFORE = re.compile(r"\b(?:beat|beating|beaten|defeated|defeating|ousted|than|over|against|to|of|by|with|"
+OBJECT_BEFORE = re.compile(r"\b(?:beat|beating|beaten|defeated|defeating|ousted|led|leads|leading|trailed|trailing|pipped|"
+                           r"edged|overtook|outpolled|unseated|knocked|than|over|against|to|of|by|with|"
                            r"ahead\s+of|behind|for|from|and|like|unlike|including)\s+(?:\w+\s+){0,2}$", I)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|across|around|outside|inside|within|towards?|of)\s+$", I)
 UNKNOWN_AFTER_PARTY = re.compile(r"(?:['’]s?)?\s*(?:[a-z-]+\s+){0,3}(?P<name>[A-Z][a-z]++(?:\s+[A-Z][a-z’'-]++)+)")
@@ -153,7 +154,7 @@ def sentence_anchors(text: str, start: int, end: int, entities: list[EntityMenti
         earlier = [a for a in anchors if a.pronoun and a.persons and a.end <= m.start()]
         referent = (subjects_before[-1].persons if subjects_before else earlier[-1].persons if earlier
                     else previous_persons)
-        ambiguous = len({a.persons for a in named_before} | {referent}) > 1
+        ambiguous = len({a.persons for a in subjects_before} | {referent}) > 1
         anchors.append(Anchor(m.start(), m.end(), m.group(0), persons=referent, pronoun=True, ambiguous=ambiguous))
     if previous_party:
         for m in PARTY_PRONOUN.finditer(text, start, end):
