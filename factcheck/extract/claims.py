@@ -39,6 +39,7 @@ class Reading(BaseModel):
     election_basis: str | None = None
     relation: str | None = None  # "more"/"fewer", "kept"/"lost", "magnitude", "place:2", "term:3" ...
     strength: Strength = Strength.POSSIBLE  # the weakest of its parts
+    settled: bool = False  # the election and contest are fixed firmly, whatever the strength of the rest
     cues: tuple[str, ...] = ()  # why this reading, in words, for the report
     unsure: str | None = None  # a reason this reading cannot be checked (someone outside the ledger)
 

@@ -217,6 +217,7 @@ class _Builder:
         base = dict(kind=kind, round=round_, round_explicit=explicit, election=when.election,
                     election_basis=when.basis, relation=relation, scope=scope.scope, scope_text=scope.text)
         strength = min(cue.strength, when.strength, scope.strength if scope.scope else Strength.FIRM)
+        base["settled"] = when.strength is Strength.FIRM and (not scope.scope or scope.strength is Strength.FIRM)
         cues = (cue.cue,) + ((f"election: {when.basis}",) if when.basis else ())
         unsure = when.unsure or scope.unsure or (frame.unsure if frame else None)
         if kind in NO_SUBJECT or (kind is Kind.DEPOSITS and relation in ("kept", "lost") and number.unit is NumUnit.COUNT):
@@ -293,7 +294,7 @@ class _Builder:
                 self.text[max(s.start, number.start - 40):number.start] + " " + self.text[number.end:number.end + 30])
             if direction < 0:
                 value, lo, hi = -value, -hi, -lo
-        fields = top.model_dump(exclude={"strength", "cues", "unsure"}) if top else {}
+        fields = top.model_dump(exclude={"strength", "cues", "unsure", "settled"}) if top else {}
         return Claim.model_construct(
             **{"kind": kind, **fields}, value=value, lo=lo, hi=hi, unit=_unit_for(kind, number),
             qualifier=stated(number, frame), mention=number, text=number.text, start=number.start, end=number.end,
@@ -413,7 +414,7 @@ class _Builder:
                                                      "subject_text": f"{reading.subject_text} / {cue.other.text}"})
         unit = Unit.RANK if cue.kind is Kind.RANK else Unit.FLAG
         return Claim.model_construct(
-            **reading.model_dump(exclude={"strength", "cues", "unsure"}), value=cue.value, lo=cue.value, hi=cue.value,
+            **reading.model_dump(exclude={"strength", "cues", "unsure", "settled"}), value=cue.value, lo=cue.value, hi=cue.value,
             unit=unit, text=self.text[cue.start:cue.end], start=cue.start, end=cue.end, sentence_start=s.start,
             sentence_end=s.end, readings=(reading,), unsure=reading.unsure)
 

@@ -95,13 +95,22 @@ def _firm_miss(claim: Claim, top: list[Tried], index: LedgerIndex) -> Finding:
 
 
 def _weak(claim: Claim, checkable: list[Tried], tried: list[Tried], index: LedgerIndex) -> Finding:
-    """No firm reading: a match on any allowed reading supports the figure only where chance cannot explain it."""
+    """No firm reading: a match on any allowed reading supports the figure only where chance cannot explain it,
+    and a precise figure a whisker from exactly one reading's figure is that figure misstated."""
     for t in checkable:
         for fact, outcome in t.outcomes:
             if outcome.passed and precise(claim):
                 return _finding(claim.shown_as(t.reading), Verdict.SUPPORTED, fact, _rule(t, fact, outcome), index,
                                 reason=f"{_why(t.reading)}; a figure this precise is unlikely to match by chance")
     matching = [t for t in checkable for f, o in t.outcomes if o.passed]
+    near = _near_miss(claim, checkable) if not matching else None
+    if near is not None:
+        t, fact = near
+        shown = claim.shown_as(t.reading)
+        reason = (f"{_why(t.reading)}; {claim.text} is within {abs(claim.value - fact.value) / fact.value:.1%} of "
+                  f"{_who(t)}'s {fact.value:,.0f} and fits no other reading, so it is that figure misstated")
+        return _finding(shown, Verdict.CONTRADICTED, fact, f"{claim.text} is not {fact.value:,.0f}", index,
+                        suggest=True, reason=reason)
     top = checkable[0]
     if matching:
         m = matching[0]
@@ -113,6 +122,21 @@ def _weak(claim: Claim, checkable: list[Tried], tried: list[Tried], index: Ledge
     readings = "; ".join(f"{t.reading.label} ({_who(t)})" for t in checkable[:3])
     return unverifiable(claim.shown_as(top.reading),
                         f"no reading the sentence firmly supports; tried {readings}: none matches the ledger")
+
+
+NEAR = 0.03  # how close a precise count must be to one reading's figure to count as that figure misstated
+
+
+def _near_miss(claim: Claim, checkable: list[Tried]) -> tuple[Tried, Fact] | None:
+    """The one reading whose figure an exact count of five or more digits nearly equals (within NEAR), when the
+    reading's election and contest are settled. A count that close to one candidate's and no one else's is about
+    them: chance puts a figure that near another candidate's result far less often (benchmarks/chance.py)."""
+    if not precise(claim) or claim.unit.value != "votes":
+        return None
+    near = [(t, f) for t in checkable if t.reading.settled for f, _ in t.outcomes
+            if f.unit.value == "votes" and f.value and abs(claim.value - f.value) <= NEAR * f.value]
+    subjects = {(t.reading.subject, t.reading.party, f.value) for t, f in near}
+    return near[0] if len(subjects) == 1 else None
 
 
 def precise(claim: Claim) -> bool:
