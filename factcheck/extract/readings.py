@@ -46,6 +46,8 @@ CHANGE_OPEN = re.compile(r"[,;(]?\s*(?:which\s+(?:was|is)\s+)?(?:up|down|a\s+(?:
                          r"swing)\s+of|(?:an?\s+)?(?:increase|decrease|rise|fall|drop)\s+of)\s+(?:by\s+)?"
                          r"(?:just\s+|only\s+|some\s+|nearly\s+|almost\s+|around\s+|about\s+|over\s+)?$", I)
 COMPARED = re.compile(r"\b(?:ahead\s+of|over|behind|than|beat(?:ing)?|defeat(?:ed|ing)?|clear\s+of|short\s+of)\b", I)
+COORDINATED = re.compile(r"[^.;:\d]{0,60}?\b(?:and|with|or)\s+(?:(?:just|only|a|an|some|nearly|almost|about|around)\s+)*",
+                         I)
 SCORE_TO = re.compile(r"[^.;\d]{0,50}?\b(?:to|against|versus|vs\.?)\s+", I)
 WON_BY = re.compile(r"\b(?:won|wins|winning|beat|beating|defeated|defeating|triumphed|carried|held|retained|took)\b"
                     r"[^.;\d]{0,40}?\bby\s+(?:just\s+|only\s+)?$", I)
@@ -96,6 +98,7 @@ class _Builder:
         self.areas, self.area_ids = area_pattern(names), {k.lower(): v for k, v in names.items()}
         self.last_place: EntityMention | None = None
         self.carried: who.Anchor | None = None
+        self.carried_at: int | None = None
 
     def run(self) -> list[Claim]:
         claims: list[Claim] = []
@@ -121,7 +124,7 @@ class _Builder:
             self.timeline.open_sentence(s.start, s.end)
             anchors = who.sentence_anchors(self.text, s.start, s.end, s.entities, previous_persons, previous_party)
             previous = _Previous()
-            self.carried = None  # the firm subject of the last figure in this sentence
+            self.carried, self.carried_at = None, None  # the firm subject of the last figure in this sentence
             for number in s.numbers:
                 claim = self._figure(s, number, anchors, section, previous)
                 if claim is not None:
@@ -226,14 +229,15 @@ class _Builder:
             return [self._margin(base, clause, s.start, anchors, strength, cues, unsure)]
         offers = ([who.SubjectCue(pair, Strength.FIRM, "its place in a score")] if pair is not None else
                   who.subjects(self.text, anchors, number.start, number.end, clause, (s.start, s.end), self.groupings,
-                               row.label.start if row is not None and row.label else None, self.carried))
+                               row.label.start if row is not None and row.label else None, self.carried,
+                               self._coordinated(clause, number, anchors)))
         if frame.no_one:
             offers = [o for o in offers if o.anchor.role == "leader"] or offers
         if not offers:
             return [Reading.model_construct(**base, strength=Strength.POSSIBLE, cues=cues,
                                             unsure=unsure or "no candidate or party is named with this figure")]
         if offers[0].strength is Strength.FIRM:
-            self.carried = offers[0].anchor
+            self.carried, self.carried_at = offers[0].anchor, number.end
         out = []
         for offer in offers[:4]:
             # a bare count or percentage right by a name ("Khan 1,013,721", "Bailey's 35%") is that name's result
@@ -340,6 +344,14 @@ class _Builder:
                         for r in prior.readings if r.kind is prior.kind]
             return self._claim(s, number, Frame(), readings)
         return None
+
+    def _coordinated(self, clause: tuple[int, int], number: NumberMention, anchors: list[who.Anchor]) -> bool:
+        """"Goldsmith's 35.6 percent of first preferences and 43 percent of the total": a second figure in the clause
+        of a firmly owned one, with no other name between them, has the same owner."""
+        if self.carried is None or self.carried_at is None or not (clause[0] <= self.carried_at < number.start):
+            return False
+        return not any(self.carried_at < a.start < number.start and (a.persons or a.party or a.unknown)
+                       for a in anchors) and bool(COORDINATED.fullmatch(self.text, self.carried_at, number.start))
 
     def _listed(self, number: NumberMention, previous: _Previous, anchors: list[who.Anchor]) -> what.KindCue | None:
         """"Khan got 192,313 and Bailey 84,550": a figure listed after another, with its own name, counts the same."""

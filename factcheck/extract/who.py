@@ -22,7 +22,8 @@ PARTY_BEFORE_PERSON = re.compile(r"(?:['’]s?)?\s*(?:[\w-]+\s+){0,3}")
 # Between a person and their party label: "Sian Berry (Green)", "Count Binface, Independent:".
 PARTY_AFTER_PERSON = re.compile(r"\s*[(,:/]\s*|\s*,?\s+(?:of|for|from)\s+(?:the\s+)?|\s*\(\s*")
 FOR_AFTER = re.compile(r"\s+(?:votes?\s+|first[\s-]preferences?\s+|second[\s-]preferences?\s+|of\s+the\s+vote\s+)?"
-                       r"(?:for|going\s+to|went\s+to|backing|(?:were\s+)?cast\s+for)\s+(?:(?:the|his|her|their)\s+)?"
+                       r"(?:for|going\s+to|went\s+to|backing|(?:were\s+)?cast\s+for|(?:were\s+|was\s+)?(?:received|won|"
+                       r"polled|taken|secured|gained|garnered|attracted)\s+by)\s+(?:(?:the|his|her|their)\s+)?"
                        r"(?:(?:[\w-]+\s+){0,2}?(?:rival|opponent|challenger|candidate|contender)\s+|(?-i:[A-Z])[\w-]+\s+)?"
                        r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord)\.?\s+)?", I)
 POSSESSIVE = re.compile(r"(?:['’]s?|['’])\s*(?:(?:own|tally\s+of|total\s+of|share\s+of|haul\s+of)\s+)?")
@@ -30,10 +31,11 @@ POSSESSIVE = re.compile(r"(?:['’]s?|['’])\s*(?:(?:own|tally\s+of|total\s+of|
 GLUE = re.compile(r"(?:['’]s?)?\s*(?:\([^)]{0,40}\)|,\s*[^,:;.\d]{1,45}:)?\s*[:,–-]?\s*(?:\([^)]{0,25}\)\s*)?"
                   r"(?:on|at|with|polled|got|won|took|received|secured|had|scored)?\s*", I)
 VERB_BRIDGE = re.compile(
-    r"(?:,?\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,5}?,|\s+(?:of|for|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?|"
+    r"(?:,?\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,5}?,|,\s+(?:who|whose|which)\b[^,;\d]{0,120},|"
+    r"\s+(?:of|for|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?|"
     r"\s*\([^()]{1,40}\)|\s+(?:incumbent|candidate|challenger|mayor|leader|nominee|rival|MP|contender|hopeful|"
-    r"party|chief|boss))?(?:\s+(?:behind|ahead\s+of|after)\s+\w+)?\s+(?:(?:also|then|eventually|finally|only|just|comfortably|"
-    r"narrowly|easily|ultimately|had|has|have|was|were)\s+)*(?:polled|won|wins|took|takes|received|got|gets|secured|"
+    r"party|chief|boss))?(?:\s+(?:behind|ahead\s+of|after)\s+\w+)?\s+(?:(?:also|then|eventually|finally|only|just|"
+    r"[a-z]+ly|had|has|have|was|were)\s+)*(?:polled|won|wins|took|takes|received|got|gets|secured|"
     r"gained|attracted|garnered|scored|amassed|collected|picked\s+up|bagged|managed|mustered|scraped|drew|notched\s+up|"
     r"grabbed|claimed|finished\s+(?:on|with)|ended\s+(?:up\s+)?(?:on|with)|came\s+(?:\w+\s+)?(?:on|with)|"
     r"(?:was|is)\s+on|stood\s+at|had|held\s+on\s+(?:with|by)|(?:was\s+)?elected\s+with|on|at|with|"
@@ -43,7 +45,9 @@ VERB_BRIDGE = re.compile(
     r"rose\s+to|climbed\s+to|trailed\s+in)(?:\s+(?:a|the|in|at))?(?:\s+(?:distant|close|strong|respectable|"
     r"disappointing|creditable|surprise|joint|equal|narrow|poor|lowly|humiliating|impressive|solid|clear|remote))?|"
     r"(?:was\s+)?(?:re-?)?elected\s+(?:\w+\s+){0,3}?with|increased\s+(?:his|her|their)\s+\w+\s+to|"
-    r"saw\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:rise|fall|drop|climb)\s+(?:to|by))"
+    r"saw\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:rise|fall|drop|climb)\s+(?:to|by)|"
+    r"[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}?\s+(?:with|on))"
+    r"(?:\s+(?:a|an)(?:\s+[\w-]+){1,2}?(?=\s+[\d£]))?"
     r"(?:\s+(?:a\s+total\s+of|a\s+share\s+of|some|just|only|a\s+mere|nearly|almost|around|about|over|more\s+than|"
     r"fewer\s+than|less\s+than|under|up\s+to|at\s+least|just\s+over|just\s+under|roughly))*\s*", I)
 # "Berry's share rose by 5 points", "Khan's majority was 62,538": a measure the name owns, then the figure.
@@ -179,7 +183,7 @@ def _describes_a_person(text: str, party: EntityMention, people: list[EntityMent
 
 def subjects(text: str, anchors: list[Anchor], start: int, end: int, clause: tuple[int, int],
              sentence: tuple[int, int], groupings: frozenset[str], row_label: int | None = None,
-             carried: Anchor | None = None) -> list[SubjectCue]:
+             carried: Anchor | None = None, coordinated: bool = False) -> list[SubjectCue]:
     """Who the figure at [start, end) may be about, strongest first.
 
     `row_label`: where the results row holding the figure names its candidate, if it is in one.
@@ -200,6 +204,8 @@ def subjects(text: str, anchors: list[Anchor], start: int, end: int, clause: tup
         if current is None or current.strength < strength or (current.strength == strength and adjacent):
             found[anchor.start] = SubjectCue(anchor, strength, cue, adjacent)
 
+    if coordinated and carried is not None:
+        offer(carried, FIRM, f"'{carried.text}', like the figure before it in the clause")
     if row_label is not None:
         for a in usable:
             if a.start == row_label:
