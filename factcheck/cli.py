@@ -81,7 +81,7 @@ def _open_output(path: Path | None):
     try:
         return open(path, "w", encoding="utf-8")
     except OSError as exc:
-        raise UserError(f"--output-file {path}: cannot write ({exc.strerror})") from None
+        raise UserError(f"{path}: cannot write ({exc.strerror})") from None
 
 
 def use_color(no_color: bool, stream) -> bool:
@@ -231,6 +231,9 @@ def check(paths: tuple[str, ...], ledger_dir: Path | None, config_path: Path | N
     summary = Summary(fail_on=FailOn(fail_on or config.fail_on or "contradicted"))
     folder = FolderWriter(out_dir, checker.index) if out_dir else None
     target = write_baseline or output_file
+    if write_baseline:
+        with contextlib.suppress(OSError):  # a folder that cannot be made is reported when opening the file
+            write_baseline.parent.mkdir(parents=True, exist_ok=True)
     with _open_output(target) as stream:
         color = target is None and use_color(no_color, sys.stdout)
         if write_baseline:

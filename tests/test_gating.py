@@ -140,4 +140,4 @@ def test_an_unwritable_output_file_is_one_line_naming_it(tmp_path: Path):
     bad = tmp_path / "missing-folder" / "out.txt"
     result = run(str(CLEAN), "-o", str(bad))
     assert result.exit_code == 2
-    assert result.stderr.splitlines() == [f"factcheck: --output-file {bad}: cannot write (No such file or directory)"]
+    assert result.stderr.splitlines() == [f"factcheck: {bad}: cannot write (No such file or directory)"]
