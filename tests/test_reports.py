@@ -5,15 +5,13 @@ from __future__ import annotations
 import filecmp
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import jsonschema
-import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
+from tests.browser import dom
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -34,25 +32,6 @@ def test_reports_folder_matches_a_fresh_regeneration(tmp_path: Path, monkeypatch
     assert not mismatch and not errors, f"reports/ is stale: regenerate with `factcheck check claims/ --out reports` ({mismatch})"
 
 
-def chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    pytest.fail("the HTML tests need Chromium: apt-get install chromium (.ci/run installs it)")
-
-
-def dom(page: Path, tmp_path: Path) -> str:
-    """The page's DOM after its scripts ran, from headless Chromium with no network."""
-    result = subprocess.run(
-        [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-         "--virtual-time-budget=2000", "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
-
-
 def test_html_report_shows_the_classic_error_highlighted_with_the_certified_figure(tmp_path: Path):
     out = tmp_path / "out"
     run(str(CLASSIC), "--out", str(out))
@@ -66,6 +45,8 @@ def test_html_report_shows_the_classic_error_highlighted_with_the_certified_figu
     assert "828,390 − 667,180" in detail and '<dd class="suggestion">161,210</dd>' in detail
     assert "declared on the night" in detail
     assert 'href="#c' in html  # the summary links to each flagged claim
+    flag = html[mark.end():mark.end() + 200]  # the label beside the figure, readable without colour
+    assert re.match(r'<a class="flag v-contradicted" href="#p-c\d+">✗ wrong: ledger 161,210</a>', flag), flag
 
 
 def test_article_markup_is_shown_as_text_and_runs_no_script(tmp_path: Path):

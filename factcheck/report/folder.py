@@ -72,7 +72,8 @@ class FolderWriter:
     def emit(self, path: str, name: str, fragment: str, counts: dict[str, int] | None, error: str | None) -> None:
         self._json.emit(fragment)
         election = json.loads(fragment).get("election") if fragment and not error else None
-        self.entries.append({"path": path, "name": name, "counts": counts, "error": error,
+        reason = error[len(path) + 2:] if error and error.startswith(f"{path}: ") else error  # the row names the file
+        self.entries.append({"path": path, "name": name, "counts": counts, "error": reason,
                              "election": election_line(self.index, election, short=True) or election})
 
     def finish(self, summary: Summary) -> None:
