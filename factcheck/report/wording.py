@@ -73,18 +73,19 @@ def note(finding: Finding) -> str | None:
 def message(finding: Finding, index: LedgerIndex, article_election: str | None = None) -> str:
     """One line an editor can act on. It does not start with the verdict: every format shows that beside it."""
     about = what(finding, index, article_election)
-    text = clean(finding.claim.text)
+    figure = shown(finding)
+    # words rather than a figure ("ahead of", "won a second term") are quoted so the sentence still reads
+    text = clean(finding.claim.text) if figure or finding.claim.unit is not Unit.FLAG else f"\u201c{clean(finding.claim.text)}\u201d"
     if finding.verdict is Verdict.UNVERIFIABLE:
         return f"{about}: {text}: {bare(finding.reason) or 'the ledger cannot check this figure'}"
     if finding.verdict is Verdict.SUPPORTED:
         return f"{about}: {text} agrees with the ledger" + (f" ({bare(finding.rule)})" if bare(finding.rule) else "")
-    figure = shown(finding)
     if figure:
         verb = "is wrong" if finding.verdict is Verdict.CONTRADICTED else "is imprecise"
         line = f"{about}: {text} {verb}; the ledger has {figure}"
-    else:  # a yes/no claim ("won", "ahead of"): say what the ledger shows, in its own words
+    else:  # a yes/no claim: say what the ledger shows, in the verifier's words
         verb = "is contradicted by" if finding.verdict is Verdict.CONTRADICTED else "does not quite match"
-        line = f"{about}: \u201c{text}\u201d {verb} the ledger"
+        line = f"{about}: {text} {verb} the ledger"
         if reason := bare(finding.rule):
             line += f" ({reason})"
     if explained := note(finding):
