@@ -152,3 +152,10 @@ def test_package_metadata_names_no_made_up_home():
     meta = metadata("factcheck")
     urls = (meta.get_all("Project-URL") or []) + (meta.get_all("Home-page") or [])
     assert not any("factcheck-newsroom" in url for url in urls)
+
+
+def test_ci_runs_the_readme_test_command_verbatim():
+    root = Path(__file__).parents[1]
+    readme = (root / "README.md").read_text()
+    command = next(line for line in readme.splitlines() if line.endswith(".venv/bin/python -m pytest"))
+    assert "apt-get update" in command and command in (root / ".ci" / "run").read_text()
