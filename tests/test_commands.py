@@ -75,7 +75,7 @@ def test_ledger_option_is_taken_by_every_command(ledger_copy):
 @pytest.mark.parametrize("setting, key", [
     ('format = "xml"', "format: 'xml' is not one of 'text', 'json'"),
     ('fail_on = "sometimes"', "fail_on: 'sometimes' is not one of"),
-    ('kinds = ["votes", "seats"]', "kinds[1]: 'seats' is not one of"),
+    ('kinds = ["votes", "vibes"]', "kinds[1]: 'vibes' is not one of"),
     ('jobs = 0', "jobs: Input should be greater than or equal to 1"),
     ('exclude = "drafts"', "exclude: Input should be a list"),
     ('ledgr = "reference"', "ledgr: unknown key"),

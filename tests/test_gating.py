@@ -63,8 +63,10 @@ def test_a_clean_run_passes_and_says_so(tmp_path: Path):
 
 
 def test_fail_on_unverifiable_fails_on_a_figure_the_ledger_cannot_check(tmp_path: Path):
-    article = tmp_path / "a.txt"
-    article.write_text(CLEAN.read_text() + "\nTurnout was lifted in a capital of more than seven million people.\n")
+    article = tmp_path / "a.txt"  # the ledger has no electorate for 2004
+    article.write_text("Ken Livingstone won a second term as Mayor of London.\n\n"
+                       "On first preferences Mr Livingstone polled 685,548.\n\n"
+                       "Some 5.2 million Londoners were registered to vote.\n")
     data = json.loads(run(str(article), "--format", "json").stdout)
     assert data["summary"]["unverifiable"] >= 1 and data["summary"]["contradicted"] == 0
     assert run(str(article)).exit_code == 0

@@ -3,9 +3,11 @@ as a screenshot, and printed to PDF."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import struct
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
@@ -69,8 +71,10 @@ def test_html_report_on_screen_has_problems_first_and_every_figure_in_the_table(
     problems = re.findall(r'<article class="problem v-(\w+)"', html)
     assert problems == ["contradicted"] * 3
     assert html.count('<tr class="v-') == len(re.findall(r'<mark class="claim', html))  # every figure listed
-    assert "Could not be checked: 2" in html  # the two unverifiable figures, with their reasons
-    assert "the ledger has no electorate" in html
+    [article] = [a for a in json.loads((reports / "report.json").read_text())["articles"] if not a["error"]]
+    unchecked = [f for f in article["findings"] if f["verdict"] == "unverifiable"]
+    assert unchecked and f"Could not be checked: {len(unchecked)}" in html  # each listed with its reason
+    assert all(html_escape(f["reason"]) in html for f in unchecked)
 
 
 def test_index_shows_counts_by_verdict_and_what_could_not_be_checked(reports, tmp_path):
@@ -79,7 +83,9 @@ def test_index_shows_counts_by_verdict_and_what_could_not_be_checked(reports, tm
     assert status and status.group(1) == "fail" and "1 of 2 inputs could not be checked" in status.group(2)
     counts = re.findall(r'<li class="(contradicted|imprecise|unverifiable|supported)">.*?<span class="n">(\d+)</span>',
                         html)
-    assert dict(counts) == {"contradicted": "3", "imprecise": "0", "unverifiable": "2", "supported": "11"}
+    summary = json.loads((reports / "report.json").read_text())["summary"]
+    assert dict(counts) == {v: str(summary[v]) for v in ("contradicted", "imprecise", "unverifiable", "supported")}
+    assert summary["contradicted"] == 3
     assert "Could not be checked: 1" in html and "unreadable.txt" in html
     assert "2004 Mayor of London election" in html and "version sha256:" in html
 

@@ -1,7 +1,8 @@
 """`factcheck extract`: the claims found in an article, in document order, without verdicts.
 
 The JSON has the shape of the check report: the same head (schema version and ledger), the same
-article fields, and each claim placed and described exactly as a finding's `claim` is.
+article fields, and each claim placed and described exactly as a finding's `claim` is, with every reading
+the sentence allows (strongest first) beside it.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ def claims_json(report: ArticleReport, claims: list[Claim], index: LedgerIndex) 
     items = []
     if report.article is not None:
         lines = Lines(report.article.source)
-        items = [{**placed_json(c, report, lines), "claim": claim_json(c, index, report), "unsure": c.unsure}
-                 for c in claims]
+        items = [{**placed_json(c, report, lines), "claim": claim_json(c, index, report), "unsure": c.unsure,
+                  "readings": [r.model_dump(mode="json") for r in c.readings]} for c in claims]
     return {"path": report.path, "election": report.election, "election_basis": report.election_basis,
             "error": report.error, "claims": items}
 
