@@ -7,7 +7,6 @@ index are built once per process; articles stream through `nlp.pipe`, so memory 
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
@@ -20,13 +19,14 @@ from factcheck.ingest import DEFAULT_MAX_BYTES, Article, read_article
 from factcheck.kinds import Kind
 from factcheck.ledger.index import LedgerIndex, load_index
 from factcheck.nlp.pipeline import DEFAULT_FUZZY_CUTOFF, build_pipeline, make_doc, to_mentions
+from factcheck.suppress import Baseline
+from factcheck.suppress import apply as apply_suppressions
 from factcheck.verify.consistency import apply_consistency
 from factcheck.verify.findings import Finding, Verdict
 from factcheck.verify.verifier import verify_claims
 
 CHUNK_CHARS = 100_000  # long texts are analysed in pieces so no single doc grows without bound
 _FIT_KINDS = frozenset({Kind.VOTES, Kind.SHARE, Kind.MARGIN_VOTES, Kind.TRANSFERS, Kind.RANK})
-_IGNORE = re.compile(r"factcheck:\s*ignore", re.IGNORECASE)
 
 
 class CheckOptions(BaseModel):
@@ -38,6 +38,9 @@ class CheckOptions(BaseModel):
     kinds: frozenset[Kind] | None = None  # None: every kind
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = 16
+    baseline: Baseline | None = None  # findings a desk has accepted
+    stdin_name: str | None = None  # the file standard input stands for (--stdin-filename)
+    exclude: tuple[str, ...] = ()  # globs left out when walking folders
 
 
 class ArticleReport(BaseModel):
@@ -101,7 +104,8 @@ class Checker:
         findings = verify_claims(claims, self.index)
         runoff = {eid: self.index.facts(eid).is_runoff for eid in self.index.elections}
         findings = apply_consistency(findings, runoff)
-        findings = sorted(_suppress(article, findings), key=lambda f: (f.claim.start, f.claim.end))
+        findings = apply_suppressions(article, sorted(findings, key=lambda f: (f.claim.start, f.claim.end)),
+                                      self.options.baseline)
         return ArticleReport.model_construct(path=article.path, article=article, election=extraction.election.election,
                                              election_basis=extraction.election.basis, findings=tuple(findings))
 
@@ -132,10 +136,11 @@ class Checker:
         return self.check_articles([Article.model_construct(path=path, source=text, text=text)])[0]
 
     def read(self, path: str, stdin_data: bytes | None = None) -> Article | ArticleReport:
+        stdin_name = self.options.stdin_name if path == "-" else None
         try:
-            return read_article(path, max_bytes=self.options.max_bytes, stdin_data=stdin_data)
+            return read_article(path, max_bytes=self.options.max_bytes, stdin_data=stdin_data, stdin_name=stdin_name)
         except InputError as exc:
-            return ArticleReport.model_construct(path=path, error=str(exc))
+            return ArticleReport.model_construct(path=stdin_name or path, error=str(exc))
 
     def check_batch(self, batch: list[Article | ArticleReport]) -> list[ArticleReport]:
         """Check the articles together (one nlp.pipe call); reports already made (read errors) pass through."""
@@ -171,18 +176,3 @@ def _merge(parts: list[tuple[int, Mentions]]) -> Mentions:
         numbers += [n.model_copy(update={"start": n.start + offset, "end": n.end + offset}) for n in m.numbers]
         entities += [e.model_copy(update={"start": e.start + offset, "end": e.end + offset}) for e in m.entities]
     return Mentions.model_construct(sentences=tuple(sentences), numbers=tuple(numbers), entities=tuple(entities))
-
-
-def _suppress(article: Article, findings: list[Finding]) -> list[Finding]:
-    """`factcheck: ignore` on a line (or in an HTML comment there) silences the claims on that line."""
-    if not _IGNORE.search(article.source):
-        return findings
-    source = article.source
-    out = []
-    for f in findings:
-        start, _ = article.to_source(f.claim.start, f.claim.end)
-        line_start = source.rfind("\n", 0, start) + 1
-        line_end = source.find("\n", start)
-        line = source[line_start:line_end if line_end >= 0 else len(source)]
-        out.append(f.model_copy(update={"suppressed": True}) if _IGNORE.search(line) else f)
-    return out

@@ -1,18 +1,25 @@
-"""The command line: thin commands that parse options, call the library and format its output."""
+"""The command line: thin commands that parse options, call the library and format its output.
+
+Importing this module loads click and nothing heavy: spaCy, pydantic models and the ledger are imported
+inside the commands that need them, so `--version` and `--help` answer at once.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from factcheck.errors import FactcheckError, LedgerError
+from factcheck.report import Format
 
-REPORT_BUGS = "https://github.com/factcheck-newsroom/factcheck/issues"
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+FAIL_ON = ["contradicted", "imprecise", "unverifiable", "never"]
 
 
 class UserError(click.ClickException):
@@ -32,6 +39,8 @@ def render_errors(command):
         try:
             return command(*args, **kwargs)
         except LedgerError as exc:
+            if len(exc.problems) == 1:
+                raise UserError(f"invalid ledger: {exc.problems[0]}") from None
             raise UserError("invalid ledger:\n" + "\n".join(exc.problems)) from None
         except FactcheckError as exc:
             raise UserError(str(exc)) from None
@@ -39,26 +48,53 @@ def render_errors(command):
     return wrapper
 
 
-def ledger_option(command):
+def shared_options(command):
+    """--ledger and --config, which every command takes and resolves the same way."""
+    command = click.option(
+        "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        help="Configuration file (default: factcheck.toml, or [tool.factcheck] in pyproject.toml, searched upward).",
+    )(command)
     return click.option(
         "--ledger", "ledger_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-        help="Ledger directory (default: the bundled reference/ ledger).",
+        help="Ledger directory (default: the configuration's ledger, else the bundled one).",
     )(command)
 
 
-def _formats():
-    from factcheck.report import Format
+def _ledger(ledger_dir: Path | None, config_path: Path | None) -> tuple[str | None, object]:
+    """The ledger directory to use (None: the bundled one) and the configuration it came from."""
+    from factcheck.config import settings
 
-    return list(Format)
+    config = settings(config_path)
+    return (str(ledger_dir) if ledger_dir else config.ledger), config
 
 
-def _index(ledger_dir: Path | None):
+def _index(ledger_dir: Path | None, config_path: Path | None):
     from factcheck.ledger import load_index
 
-    return load_index(str(ledger_dir) if ledger_dir else None)
+    return load_index(_ledger(ledger_dir, config_path)[0])
 
 
-@click.group()
+def _open_output(path: Path | None):
+    """Standard output, or the --output-file opened for writing (one clear error if it cannot be)."""
+    if path is None:
+        return contextlib.nullcontext(sys.stdout)
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{path}: cannot write ({exc.strerror})") from None
+
+
+def use_color(no_color: bool, stream) -> bool:
+    """--no-color, then NO_COLOR, then FORCE_COLOR, then whether the output is a terminal."""
+    if no_color or os.environ.get("NO_COLOR"):
+        return False
+    force = os.environ.get("FORCE_COLOR")
+    if force and force.lower() not in ("0", "false", "no"):
+        return True
+    return stream.isatty()
+
+
+@click.group(context_settings=CONTEXT)
 @click.version_option(package_name="factcheck")
 def cli() -> None:
     """Check numeric claims about election results against an authoritative ledger."""
@@ -70,11 +106,11 @@ def ledger() -> None:
 
 
 @ledger.command("list")
-@ledger_option
+@shared_options
 @render_errors
-def ledger_list(ledger_dir: Path | None) -> None:
+def ledger_list(ledger_dir: Path | None, config_path: Path | None) -> None:
     """List the elections in the ledger."""
-    index = _index(ledger_dir)
+    index = _index(ledger_dir, config_path)
     for eid in index.order:
         e = index.elections[eid]
         facts = index.facts(eid)
@@ -89,12 +125,19 @@ def ledger_list(ledger_dir: Path | None) -> None:
 
 @ledger.command("validate")
 @click.argument("directory", required=False, type=click.Path(path_type=Path))
+@shared_options
 @render_errors
-def ledger_validate(directory: Path | None) -> None:
-    """Validate every ledger file: schema, references and arithmetic. Exit 2 on any problem."""
+def ledger_validate(directory: Path | None, ledger_dir: Path | None, config_path: Path | None) -> None:
+    """Validate every ledger file: schema, references and arithmetic. Exit 2 on any problem.
+
+    Validates the ledger `check` would use: --ledger (or DIRECTORY), else the configuration's, else the bundled one.
+    """
     from factcheck.ledger import default_ledger_dir, load_ledger
 
-    led = load_ledger(directory or default_ledger_dir())
+    if directory and ledger_dir and directory != ledger_dir:
+        raise UserError("give the ledger once: DIRECTORY or --ledger, not both")
+    chosen, _ = _ledger(ledger_dir or directory, config_path)
+    led = load_ledger(Path(chosen) if chosen else default_ledger_dir())
     click.echo(f"ledger ok: {led.directory}: {len(led.elections)} elections")
     for e in led.elections:
         click.echo(f"  {e.id}")
@@ -102,14 +145,14 @@ def ledger_validate(directory: Path | None) -> None:
 
 @ledger.command("show")
 @click.argument("election_id")
-@ledger_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@shared_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @render_errors
-def ledger_show(election_id: str, ledger_dir: Path | None, fmt: str) -> None:
+def ledger_show(election_id: str, ledger_dir: Path | None, config_path: Path | None, fmt: str) -> None:
     """Show an election's stored figures and every fact derived from them."""
     from factcheck.ledger.show import election_json, print_election_table
 
-    index = _index(ledger_dir)
+    index = _index(ledger_dir, config_path)
     if election_id not in index.elections:
         raise UserError(f"unknown election {election_id!r}; known: {', '.join(index.order)}")
     if fmt == "json":
@@ -118,70 +161,109 @@ def ledger_show(election_id: str, ledger_dir: Path | None, fmt: str) -> None:
         print_election_table(index, election_id)
 
 
-@cli.command()
+def input_options(command):
+    """The options that choose and read articles, shared by `check` and `extract`."""
+    for option in reversed([
+        click.option("--election", default=None, metavar="ID", help="Force the election (for example london-mayor-2021)."),
+        click.option("--exclude", multiple=True, metavar="GLOB",
+                     help="Leave out files and folders matching GLOB when walking folders (repeatable; adds to "
+                          "the configuration's exclude)."),
+        click.option("--stdin-filename", default=None, metavar="NAME",
+                     help="The file standard input (-) stands for: reports name it, and its suffix picks the format."),
+        click.option("--output-file", "-o", "output_file", type=click.Path(dir_okay=False, path_type=Path),
+                     default=None, help="Write the output to FILE instead of standard output."),
+    ]):
+        command = option(command)
+    return command
+
+
+@cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True)
-@ledger_option
-@click.option("--election", default=None, metavar="ID", help="Force the election (for example london-mayor-2021).")
-@click.option("--format", "fmt", type=click.Choice([f.value for f in _formats()]), default=None,
+@shared_options
+@input_options
+@click.option("--format", "fmt", type=click.Choice([f.value for f in Format]), default=None,
               help="Output format (default: text).")
-@click.option("--fail-on", type=click.Choice(["contradicted", "imprecise", "never"]), default=None,
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Exit 1 when a finding is at or above this level (default: contradicted).")
+@click.option("--quiet", "-q", is_flag=True, help="Problems only: leave out supported and accepted figures.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Also write a Markdown and an HTML report per article, and report.json, to this folder.")
+              help="Also write a Markdown and an HTML report per article, report.json, summary.md and index.html "
+                   "to DIR. Reports an earlier run left there for articles not checked now are removed (only "
+                   "files factcheck generated); DIR is never read as input.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Accept the findings listed in this baseline file (they are counted as ignored).")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Record every finding that is not supported in this baseline file, and exit 0 unless an "
+                   "input could not be read.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Check with this many processes.")
 @click.option("--max-size", "max_size_mb", type=click.FloatRange(min=0.001), default=None,
               help="Skip files larger than this many MB (default 10).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Configuration file (default: factcheck.toml or pyproject.toml [tool.factcheck], searched upward).")
-@click.option("--no-color", is_flag=True, help="Plain output even on a terminal.")
+@click.option("--no-color", is_flag=True, help="Plain output even on a terminal (also NO_COLOR=1; FORCE_COLOR=1 forces colour).")
 @render_errors
-def check(paths: tuple[str, ...], ledger_dir: Path | None, election: str | None, fmt: str | None,
-          fail_on: str | None, out_dir: Path | None, jobs: int | None, max_size_mb: float | None,
-          config_path: Path | None, no_color: bool) -> None:
+def check(paths: tuple[str, ...], ledger_dir: Path | None, config_path: Path | None, election: str | None,
+          exclude: tuple[str, ...], stdin_filename: str | None, output_file: Path | None, fmt: str | None,
+          fail_on: str | None, quiet: bool, out_dir: Path | None, baseline_file: Path | None,
+          write_baseline: Path | None, jobs: int | None, max_size_mb: float | None, no_color: bool) -> None:
     """Check the result claims in articles: files, folders (.txt .md .html .docx, recursively), or - for standard input.
 
     Exit codes: 0 nothing at or above the --fail-on level, 1 findings at or above it, 2 usage, input or
-    ledger errors (the other files are still checked and reported).
+    ledger errors (the other files are still checked and reported, and the run does not pass).
     """
     from factcheck.check import Checker, CheckOptions
-    from factcheck.config import find_config, load_config
     from factcheck.ingest import DEFAULT_MAX_BYTES
-    from factcheck.report import Format, make_writer
+    from factcheck.report import make_writer
     from factcheck.report.folder import FolderWriter
     from factcheck.report.model import FailOn, Summary
     from factcheck.run import run, write
+    from factcheck.suppress import load_baseline
 
-    config, _ = (load_config(config_path), config_path) if config_path else find_config()
+    ledger_path, config = _ledger(ledger_dir, config_path)
+    baseline_path = baseline_file or (Path(config.baseline) if config.baseline else None)
     options = CheckOptions(
-        ledger=str(ledger_dir) if ledger_dir else config.ledger,
-        election=election,
-        kinds=frozenset(config.kinds) if config.kinds else None,
+        ledger=ledger_path, election=election, kinds=frozenset(config.kinds) if config.kinds else None,
         max_bytes=int((max_size_mb or config.max_file_size_mb or DEFAULT_MAX_BYTES / 1_048_576) * 1_048_576),
+        baseline=load_baseline(baseline_path) if baseline_path else None, stdin_name=stdin_filename,
+        exclude=tuple(config.exclude) + exclude,
         **({"fuzzy_cutoff": config.fuzzy_cutoff} if config.fuzzy_cutoff else {}),
     )
     checker = Checker(options)
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
-    color = not no_color and sys.stdout.isatty()
-    writer = make_writer(Format(fmt or config.format or "text"), sys.stdout, checker.index, color=color)
-    folder = FolderWriter(out_dir, checker.index) if out_dir else None
     summary = Summary(fail_on=FailOn(fail_on or config.fail_on or "contradicted"))
-    writer.start()
-    if folder:
-        folder.start()
-    digests = run(checker, paths, writer, folder, jobs=jobs or config.jobs or 1, stdin_data=stdin_data)
-    with _progress(paths, enabled=sys.stderr.isatty() and not color) as advance:
-        write(digests, writer, folder,
-              on_error=lambda path, error: click.echo(f"factcheck: {_printable(error)}", err=True),
-              on_article=lambda d: (summary.add(d.error, d.counts), advance()))
-    writer.finish(summary)
-    if folder:
-        folder.finish(summary)
-    sys.stdout.flush()
+    folder = FolderWriter(out_dir, checker.index) if out_dir else None
+    target = write_baseline or output_file
+    if write_baseline:
+        with contextlib.suppress(OSError):  # a folder that cannot be made is reported when opening the file
+            write_baseline.parent.mkdir(parents=True, exist_ok=True)
+    with _open_output(target) as stream:
+        color = target is None and use_color(no_color, sys.stdout)
+        if write_baseline:
+            from factcheck.report.baseline import BaselineWriter
+
+            writer = BaselineWriter(stream, checker.index, root=write_baseline.resolve().parent)
+        else:
+            writer = make_writer(Format(fmt or config.format or "text"), stream, checker.index, color=color,
+                                 quiet=quiet, fail_on=summary.fail_on)
+        if folder:
+            folder.start()
+        writer.start()
+        digests = run(checker, paths, writer, folder, jobs=jobs or config.jobs or 1, stdin_data=stdin_data)
+        show_progress = sys.stderr.isatty() and not (color or quiet)
+        with _progress(paths, options.exclude, enabled=show_progress) as advance:
+            write(digests, writer, folder,
+                  on_error=lambda path, error: click.echo(f"factcheck: {_printable(error)}", err=True),
+                  on_article=lambda d: (summary.add(d.error, d.counts), advance()))
+        writer.finish(summary)
+        if folder:
+            folder.finish(summary)
+        stream.flush()
+    if write_baseline:
+        click.echo(f"factcheck: wrote {writer.count} accepted findings to {write_baseline}", err=True)
+        sys.exit(2 if summary.errors else 0)
     sys.exit(2 if summary.errors else 1 if summary.failed else 0)
 
 
 @contextlib.contextmanager
-def _progress(paths: tuple[str, ...], enabled: bool):
+def _progress(paths: tuple[str, ...], exclude: tuple[str, ...], enabled: bool):
     """A progress bar on the terminal for batches; nothing when piped or for a single file."""
     if not enabled or (len(paths) == 1 and not Path(paths[0]).is_dir()):
         yield lambda: None
@@ -191,7 +273,7 @@ def _progress(paths: tuple[str, ...], enabled: bool):
 
     from factcheck.ingest import discover
 
-    total = sum(1 for item in discover(list(paths)))
+    total = sum(1 for item in discover(list(paths), exclude=exclude))
     with Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), console=Console(stderr=True),
                   transient=True) as bar:
         task = bar.add_task("check", total=total)
@@ -204,40 +286,55 @@ def _printable(text: str) -> str:
     return clean(text)
 
 
-@cli.command()
+@cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True)
-@ledger_option
-@click.option("--election", default=None, metavar="ID", help="Force the election.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@shared_options
+@input_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @render_errors
-def extract(paths: tuple[str, ...], ledger_dir: Path | None, election: str | None, fmt: str) -> None:
-    """List the result claims found in articles, one row each, with offsets (no verdicts)."""
-    from factcheck.check import Checker, CheckOptions
+def extract(paths: tuple[str, ...], ledger_dir: Path | None, config_path: Path | None, election: str | None,
+            exclude: tuple[str, ...], stdin_filename: str | None, output_file: Path | None, fmt: str) -> None:
+    """List the result claims found in articles (files, folders or -), in document order, without verdicts."""
+    from factcheck.check import ArticleReport, Checker, CheckOptions
+    from factcheck.errors import InputError
+    from factcheck.ingest import discover
+    from factcheck.report.claims import claims_json, claims_text
+    from factcheck.report.json_report import head_json
 
-    checker = Checker(CheckOptions(ledger=str(ledger_dir) if ledger_dir else None, election=election))
-    errors = 0
-    out = []
-    for path in paths:
-        item = checker.read(path, sys.stdin.buffer.read() if path == "-" else None)
-        if not hasattr(item, "text"):
-            click.echo(f"factcheck: {item.error}", err=True)
-            errors += 1
-            continue
-        mentions = next(checker.analyse([item.text]))
-        extraction = checker.extract(item, mentions)
-        claims = [{"path": path, "start": s, "end": e, **c.model_dump(mode="json", exclude={"mention", "start", "end"})}
-                  for c in extraction.claims for s, e in [item.to_source(c.start, c.end)]]
+    ledger_path, config = _ledger(ledger_dir, config_path)
+    checker = Checker(CheckOptions(ledger=ledger_path, election=election, stdin_name=stdin_filename,
+                                   exclude=tuple(config.exclude) + exclude))
+    stdin_data = sys.stdin.buffer.read() if "-" in paths else None
+    articles = errors = claims = 0
+    with _open_output(output_file) as out:
         if fmt == "json":
-            out.append({"path": path, "election": extraction.election.election,
-                        "election_basis": extraction.election.basis, "claims": claims})
-        else:
-            click.echo(f"{path}\t{extraction.election.election or 'election unknown'}\t({extraction.election.basis})")
-            for c in claims:
-                subject = ",".join(c["subject"]) or "-"
-                click.echo(f"  {c['start']}-{c['end']}\t{c['text']}\t{c['kind']}\t{c['round']}\t{subject}\t"
-                           f"{c['scope'] or '-'}\t{c['election'] or '-'}" + (f"\tunsure: {c['unsure']}" if c['unsure'] else ""))
-    if fmt == "json":
-        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+            out.write(head_json(checker.index))
+        first = True
+        for item in discover(list(paths), exclude=checker.options.exclude):
+            if isinstance(item, InputError):
+                read = ArticleReport.model_construct(path=item.path or str(item), error=str(item))
+            else:
+                read = checker.read(item, stdin_data if item == "-" else None)
+            if isinstance(read, ArticleReport):
+                click.echo(f"factcheck: {_printable(read.error or '')}", err=True)
+                errors += 1
+                report, found = read, []
+            else:
+                extraction = checker.extract(read, next(checker.analyse([read.text])))
+                found = sorted(extraction.claims, key=lambda c: (c.start, c.end))
+                report = ArticleReport.model_construct(path=read.path, article=read,
+                                                       election=extraction.election.election,
+                                                       election_basis=extraction.election.basis)
+            articles, claims = articles + 1, claims + len(found)
+            if fmt == "json":
+                out.write(("" if first else ",\n") + json.dumps(claims_json(report, found, checker.index),
+                                                                  ensure_ascii=False))
+            elif not report.error:
+                out.write(claims_text(report, found))
+            first = False
+        if fmt == "json":
+            summary = {"articles": articles, "errors": errors, "claims": claims}
+            out.write('\n], "summary": ' + json.dumps(summary) + "}\n")
     sys.exit(2 if errors else 0)
 
 
@@ -251,8 +348,8 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - last line of defence: never show a traceback
         click.echo(
-            f"factcheck: internal error ({type(exc).__name__}: {exc}). This is a bug; please report it with "
-            f"the command you ran at {REPORT_BUGS}",
+            f"factcheck: internal error ({type(exc).__name__}: {exc}). This is a bug in factcheck; please report "
+            f"it to whoever maintains your installation, with the command you ran and this message.",
             err=True,
         )
         sys.exit(2)

@@ -1,6 +1,7 @@
 """Configuration from `factcheck.toml` or `[tool.factcheck]` in `pyproject.toml`, found from here upward.
 
-Command-line options override it. Unknown keys and bad values are errors that name the file and key.
+Every command reads the same file (so a CI step that validates the ledger validates the one `check`
+uses). Command-line options override it. Unknown keys and bad values are errors that name the file and key.
 """
 
 from __future__ import annotations
@@ -8,22 +9,27 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factcheck.errors import ConfigError
 from factcheck.kinds import Kind
+from factcheck.report import Format
 
 
 class Config(BaseModel):
     model_config = ConfigDict(frozen=True, defer_build=True, extra="forbid")
 
-    ledger: str | None = None  # relative paths are taken from the configuration file's folder
-    fail_on: str | None = Field(default=None, pattern="^(contradicted|imprecise|never)$")
+    ledger: str | None = None  # relative paths (ledger, baseline) are taken from the configuration file's folder
+    fail_on: Literal["contradicted", "imprecise", "unverifiable", "never"] | None = None
     kinds: tuple[Kind, ...] | None = None  # claim kinds to check; all when unset
     fuzzy_cutoff: float | None = Field(default=None, ge=50, le=100)
     max_file_size_mb: float | None = Field(default=None, gt=0)
-    format: str | None = None
+    format: Format | None = None
     jobs: int | None = Field(default=None, ge=1)
+    exclude: tuple[str, ...] = ()  # globs left out when walking folders
+    baseline: str | None = None  # a baseline file of accepted findings
 
 
 def find_config(start: Path | None = None) -> tuple[Config, Path | None]:
@@ -64,9 +70,18 @@ def _validate(section: dict, path: Path, prefix: str) -> Config:
         config = Config.model_validate(section)
     except ValidationError as exc:
         err = exc.errors(include_url=False)[0]
-        key = ".".join(str(p) for p in err["loc"])
-        message = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+        key = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"]).lstrip(".")
+        message = "unknown key" if err["type"] == "extra_forbidden" else err["msg"].replace("a valid tuple", "a list")
+        if err["type"] in ("enum", "literal_error") and "input" in err:
+            message = f"{err['input']!r} is not one of {err['ctx']['expected']}" if "ctx" in err else message
         raise ConfigError(f"{path}: {prefix}{key}: {message}") from None
-    if config.ledger and not Path(config.ledger).is_absolute():
-        config = config.model_copy(update={"ledger": str((path.parent / config.ledger).resolve())})
+    for key in ("ledger", "baseline"):
+        value = getattr(config, key)
+        if value and not Path(value).is_absolute():
+            config = config.model_copy(update={key: str((path.parent / value).resolve())})
     return config
+
+
+def settings(path: Path | None) -> Config:
+    """The configuration every command uses: the file named with --config, else the nearest one found."""
+    return load_config(path) if path else find_config()[0]

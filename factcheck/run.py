@@ -68,14 +68,16 @@ def run(checker: Checker, paths: Iterable[str], writer: Writer, folder: FolderWr
     _STATE = (checker, writer, folder)
     size = checker.options.batch_size
     items: list[Task | Digest] = []
-    for item in discover(list(paths)):
+    skip = (folder.folder,) if folder else ()
+    for item in discover(list(paths), exclude=checker.options.exclude, skip=skip):
         if isinstance(item, InputError):
             path = item.path or str(item)
             task = Task.model_construct(path=path, folder_name=folder.name(path) if folder else None)
             items.append(digest(ArticleReport.model_construct(path=path, error=str(item)), task, writer, folder))
         else:
+            shown = checker.options.stdin_name or item if item == "-" else item
             items.append(Task.model_construct(path=item, data=stdin_data if item == "-" else None,
-                                              folder_name=folder.name(item) if folder else None))
+                                              folder_name=folder.name(shown) if folder else None))
     batches: list[list[Task] | Digest] = []
     current: list[Task] = []
     for item in items:

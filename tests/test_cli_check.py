@@ -123,11 +123,21 @@ def test_text_report_is_plain_when_not_a_terminal():
     assert "\x1b[" not in result.stdout
 
 
-def test_extract_lists_claims_with_offsets():
+def test_extract_lists_claims_with_offsets_in_the_check_report_shape():
     result = CliRunner().invoke(cli, ["extract", str(FIXTURES / "classic-2004.txt"), "--format", "json"])
     assert result.exit_code == 0
-    [article] = json.loads(result.stdout)
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == 1 and data["ledger"]["elections"]
+    [article] = data["articles"]
     text = (FIXTURES / "classic-2004.txt").read_text()
     assert {c["text"] for c in article["claims"]} >= {"161,202", "828,380", "667,178", "685,548"}
     for c in article["claims"]:
         assert text[c["start"]:c["end"]] == c["text"]
+        line = text.splitlines()[c["line"] - 1]
+        assert line[c["column"] - 1:].startswith(c["text"])
+    assert [c["start"] for c in article["claims"]] == sorted(c["start"] for c in article["claims"])
+    checked = as_json(str(FIXTURES / "classic-2004.txt"))["articles"][0]["findings"]
+    [margin] = [c for c in article["claims"] if c["text"] == "161,202"]
+    [finding] = [f for f in checked if f["text"] == "161,202"]
+    assert margin["claim"] == finding["claim"]  # the same claim object as a finding's
+    assert {k: margin[k] for k in ("start", "end", "line", "column")} == {k: finding[k] for k in ("start", "end", "line", "column")}

@@ -5,15 +5,13 @@ from __future__ import annotations
 import filecmp
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import jsonschema
-import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
+from tests.browser import dom
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -34,25 +32,6 @@ def test_reports_folder_matches_a_fresh_regeneration(tmp_path: Path, monkeypatch
     assert not mismatch and not errors, f"reports/ is stale: regenerate with `factcheck check claims/ --out reports` ({mismatch})"
 
 
-def chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    pytest.fail("the HTML tests need Chromium: apt-get install chromium (.ci/run installs it)")
-
-
-def dom(page: Path, tmp_path: Path) -> str:
-    """The page's DOM after its scripts ran, from headless Chromium with no network."""
-    result = subprocess.run(
-        [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-         "--virtual-time-budget=2000", "--dump-dom", page.as_uri()],
-        capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
-
-
 def test_html_report_shows_the_classic_error_highlighted_with_the_certified_figure(tmp_path: Path):
     out = tmp_path / "out"
     run(str(CLASSIC), "--out", str(out))
@@ -66,6 +45,8 @@ def test_html_report_shows_the_classic_error_highlighted_with_the_certified_figu
     assert "828,390 − 667,180" in detail and '<dd class="suggestion">161,210</dd>' in detail
     assert "declared on the night" in detail
     assert 'href="#c' in html  # the summary links to each flagged claim
+    flag = html[mark.end():mark.end() + 200]  # the label beside the figure, readable without colour
+    assert re.match(r'<a class="flag v-contradicted" href="#p-c\d+">✗ wrong: ledger 161,210</a>', flag), flag
 
 
 def test_article_markup_is_shown_as_text_and_runs_no_script(tmp_path: Path):
@@ -82,11 +63,16 @@ def test_article_markup_is_shown_as_text_and_runs_no_script(tmp_path: Path):
     assert html.count("<script") == 1  # ours only
 
 
-def test_sarif_validates_and_points_at_the_claim():
-    schema = json.loads((FIXTURES / "sarif-2.1.0.schema.json").read_text())
-    result = run(str(CLASSIC), "--format", "sarif")
-    log = json.loads(result.stdout)
-    jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker()).validate(log)
+def sarif_log(*args: str) -> dict:
+    """A SARIF log from `check`, validated against the official OASIS schema."""
+    schema = json.loads((FIXTURES / "sarif-schema-2.1.0.json").read_text())
+    log = json.loads(run(*args, "--format", "sarif").stdout)
+    jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker()).validate(log)
+    return log
+
+
+def test_sarif_validates_against_the_official_schema_and_points_at_the_claim():
+    log = sarif_log(str(CLASSIC))
     [run_] = log["runs"]
     assert [r["id"] for r in run_["tool"]["driver"]["rules"]] == ["contradicted", "imprecise", "unverifiable", "supported"]
     [margin] = [r for r in run_["results"] if r["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == "161,202"]
@@ -97,6 +83,40 @@ def test_sarif_validates_and_points_at_the_claim():
     assert text[region["charOffset"]:region["charOffset"] + region["charLength"]] == "161,202"
     assert margin["level"] == "error" and margin["ruleId"] == "contradicted"
     assert margin["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] == "161,210"
+
+
+def test_sarif_uris_are_relative_to_the_repository_root(tmp_path: Path, monkeypatch):
+    repo = tmp_path / "newsroom"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "copy" / "politics").mkdir(parents=True)
+    article = repo / "copy" / "politics" / "mayor 2004.txt"
+    article.write_text(CLASSIC.read_text())
+    monkeypatch.chdir(repo / "copy")  # run from a subfolder: URIs are still relative to the repository root
+    log = sarif_log("politics/mayor 2004.txt")
+    [run_] = log["runs"]
+    assert run_["originalUriBaseIds"] == {"SRCROOT": {"uri": repo.resolve().as_uri() + "/"}}
+    locations = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run_["results"]}
+    assert locations == {"copy/politics/mayor%202004.txt"}
+    assert all(r["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == "SRCROOT"
+               for r in run_["results"])
+    assert "informationUri" not in run_["tool"]["driver"]  # the project has no public home to point at
+
+
+def test_sarif_fingerprints_survive_edits_elsewhere_in_the_article(tmp_path: Path):
+    article = tmp_path / "a.txt"
+    article.write_text(CLASSIC.read_text())
+    before = sarif_log(str(article))["runs"][0]["results"]
+    article.write_text("Updated with a new opening paragraph.\n\n" + CLASSIC.read_text())
+    after = sarif_log(str(article))["runs"][0]["results"]
+
+    def prints(results):
+        return {r["locations"][0]["physicalLocation"]["region"]["snippet"]["text"]:
+                (r["partialFingerprints"]["factcheck/v1"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
+                for r in results}
+
+    old, new = prints(before), prints(after)
+    assert old["161,202"][0] == new["161,202"][0] and old["161,202"][1] + 2 == new["161,202"][1]
+    assert len({fp for fp, _ in new.values()}) == len(new)  # every finding has its own fingerprint
 
 
 def test_github_annotations_are_escaped(tmp_path: Path):

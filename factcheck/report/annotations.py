@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from factcheck.check import ArticleReport
 from factcheck.report.base import Writer
-from factcheck.report.model import Lines, Summary, clean, locate, message
+from factcheck.report.model import Lines, Summary, clean, locate
+from factcheck.report.wording import message
 from factcheck.verify.findings import Verdict
 
 GITHUB_LEVEL = {Verdict.CONTRADICTED: "error", Verdict.IMPRECISE: "warning", Verdict.UNVERIFIABLE: "notice"}
@@ -27,22 +28,22 @@ class LineWriter(Writer):
             return ""  # already reported on standard error
         lines = Lines(report.article.source)
         out = []
-        for f in report.findings:
+        for f in self.listed(report):
             if f.suppressed:
                 continue
             loc = locate(report, lines, f.claim.start, f.claim.end)
             out.append(f"{clean(report.path)}:{loc.line}:{loc.column}: {f.verdict.value}: "
-                       f"{clean(message(f, self.index))}\n")
+                       f"{clean(message(f, self.index, report.election))}\n")
         return "".join(out)
 
 
 class GithubWriter(Writer):
     def render(self, report: ArticleReport) -> str:
         if report.error or report.article is None:
-            return f"::error file={github_property(report.path)}::{github_data(report.error or '')}\n"
+            return f"::error file={github_property(report.path)}::{github_data(clean(report.error or ''))}\n"
         lines = Lines(report.article.source)
         out = []
-        for f in report.findings:
+        for f in self.listed(report):
             level = GITHUB_LEVEL.get(f.verdict)
             if level is None or f.suppressed:
                 continue
@@ -50,9 +51,11 @@ class GithubWriter(Writer):
             title = f"factcheck: {f.verdict.value} {f.claim.label}"
             out.append(f"::{level} file={github_property(report.path)},line={loc.line},col={loc.column},"
                        f"endLine={loc.end_line},endColumn={loc.end_column},title={github_property(title)}::"
-                       f"{github_data(clean(message(f, self.index)))}\n")
+                       f"{github_data(clean(message(f, self.index, report.election)))}\n")
         return "".join(out)
 
     def finish(self, summary: Summary) -> None:
+        if self.quiet:
+            return
         self.out.write(f"factcheck: {summary.contradicted} contradicted, {summary.imprecise} imprecise, "
-                       f"{summary.unverifiable} unverifiable, {summary.supported} supported\n")
+                       f"{summary.unverifiable} unverifiable, {summary.supported} supported; {summary.status()}\n")

@@ -10,18 +10,28 @@ from typing import TextIO
 
 from factcheck.check import ArticleReport
 from factcheck.ledger.index import LedgerIndex
-from factcheck.report.model import Summary
+from factcheck.report.model import FailOn, Summary
+from factcheck.verify.findings import Finding, Verdict
 
 
 class Writer:
     separator = ""  # written between two non-empty articles (JSON needs a comma)
     renders = True  # render() is pure; False for writers that must draw in the parent (rich)
 
-    def __init__(self, out: TextIO | None, index: LedgerIndex, *, color: bool = False):
+    def __init__(self, out: TextIO | None, index: LedgerIndex, *, color: bool = False, quiet: bool = False,
+                 fail_on: FailOn = FailOn.CONTRADICTED):
         self.out = out
         self.index = index
         self.color = color
+        self.quiet = quiet  # problems only: no supported or ignored figures, no clean articles
+        self.fail_on = fail_on
         self._written = False
+
+    def listed(self, report: ArticleReport) -> tuple[Finding, ...]:
+        """The findings this writer lists: all of them, or with --quiet only the problems."""
+        if not self.quiet:
+            return report.findings
+        return tuple(f for f in report.findings if f.verdict is not Verdict.SUPPORTED and not f.suppressed)
 
     def start(self) -> None:
         pass

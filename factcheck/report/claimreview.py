@@ -10,7 +10,8 @@ import json
 
 from factcheck.check import ArticleReport
 from factcheck.report.base import Writer
-from factcheck.report.model import Summary, clean, message, shown
+from factcheck.report.model import Summary, clean
+from factcheck.report.wording import message, shown
 from factcheck.verify.findings import Verdict
 
 NOTE = ("Automated pre-publication check of a draft against a results ledger; this is not a published fact check "
@@ -31,7 +32,7 @@ class ClaimReviewWriter(Writer):
             return ""
         text = report.article.text
         reviews = []
-        for f in report.findings:
+        for f in self.listed(report):
             if f.verdict not in RATING or f.suppressed:
                 continue
             value, name = RATING[f.verdict]
@@ -42,7 +43,7 @@ class ClaimReviewWriter(Writer):
                 "itemReviewed": {"@type": "Claim", "appearance": {"@type": "CreativeWork", "name": report.path}},
                 "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 3, "worstRating": 1,
                                  "alternateName": name},
-                "reviewBody": clean(message(f, self.index)),
+                "reviewBody": clean(message(f, self.index, report.election)),
                 "author": {"@type": "Organization", "name": "factcheck (automated)"},
                 "disambiguatingDescription": NOTE,
                 "citation": [{"@type": "CreativeWork", "name": s.title, "url": s.url} for s in f.sources],

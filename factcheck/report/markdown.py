@@ -1,78 +1,101 @@
-"""`--format markdown`: a report to paste into a ticket or a CMS note."""
+"""`--format markdown`: a report to paste into a ticket or a CMS note, problems first."""
 
 from __future__ import annotations
 
 from factcheck.check import ArticleReport
 from factcheck.ledger.index import LedgerIndex
 from factcheck.report.base import Writer
-from factcheck.report.model import Lines, Summary, clean, locate, shown, what
+from factcheck.report.model import GENERATED, Lines, Summary, clean, election_line, ledger_json, locate
+from factcheck.report.wording import ICON, LABEL, note, shown, what, why
 from factcheck.verify.findings import Finding, Verdict
-
-ICON = {Verdict.SUPPORTED: "✅", Verdict.IMPRECISE: "⚠️", Verdict.CONTRADICTED: "❌", Verdict.UNVERIFIABLE: "❔"}
 
 
 def cell(text: str | None) -> str:
     return clean(text or "").replace("|", "\\|").replace("\n", " ")
 
 
-def markdown_article(report: ArticleReport, index: LedgerIndex) -> str:
+def markdown_article(report: ArticleReport, index: LedgerIndex, findings: tuple[Finding, ...] | None = None) -> str:
+    """One article: its election, each problem with its evidence, what could not be checked, then every figure."""
     out = [f"## {cell(report.path)}", ""]
     if report.error:
-        return "\n".join(out + [f"**Error:** {cell(report.error)}", ""])
+        return "\n".join(out + [f"**Could not be checked:** {cell(report.error)}", ""])
     assert report.article is not None
+    findings = report.findings if findings is None else findings
     lines = Lines(report.article.source)
-    out += [f"Election: **{report.election or 'unknown'}** ({cell(report.election_basis)})", ""]
-    if not report.findings:
+    ledger = ledger_json(index)
+    out += [f"Checked against: **{cell(election_line(index, report.election) or 'no election identified')}** "
+            f"({cell(report.election_basis)}); ledger {cell(ledger['path'])}, version {ledger['version']}", ""]
+    if not findings:
         return "\n".join(out + ["No result claims found.", ""])
-    out += ["| where | verdict | claim | what | ledger | why |", "|---|---|---|---|---|---|"]
-    for f in report.findings:
+    problems = [f for f in findings if f.verdict in (Verdict.CONTRADICTED, Verdict.IMPRECISE) and not f.suppressed]
+    for f in sorted(problems, key=lambda f: (f.verdict is not Verdict.CONTRADICTED, f.claim.start)):
+        out += _problem(f, report, lines, index)
+    unchecked = [f for f in findings if f.verdict is Verdict.UNVERIFIABLE and not f.suppressed]
+    if unchecked:
+        out += ["### Could not be checked", ""]
+        for f in unchecked:
+            loc = locate(report, lines, f.claim.start, f.claim.end)
+            out.append(f"- line {loc.line}: **{cell(f.claim.text)}** ({cell(what(f, index, report.election))}): "
+                       f"{cell(why(f))}")
+        out.append("")
+    out += ["### Every figure" if len(findings) == len(report.findings) else "### Figures listed", "",
+            "| where | verdict | claim | what | ledger | why |", "|---|---|---|---|---|---|"]
+    for f in findings:
         loc = locate(report, lines, f.claim.start, f.claim.end)
-        verdict = "ignored" if f.suppressed else f"{ICON[f.verdict]} {f.verdict.value}"
-        why = f.reason if f.verdict is Verdict.UNVERIFIABLE else f.rule
-        out.append(f"| {loc.line}:{loc.column} | {verdict} | {cell(f.claim.text)} | {cell(what(f, index))} | "
-                   f"{cell(shown(f))} | {cell(why)} |")
-    flagged = [f for f in report.findings if f.verdict in (Verdict.CONTRADICTED, Verdict.IMPRECISE) and not f.suppressed]
-    for f in flagged:
-        loc = locate(report, lines, f.claim.start, f.claim.end)
-        c = f.claim
-        text = report.article.text
-        sentence = (cell(text[c.sentence_start:c.start].lstrip()) + f"**{cell(text[c.start:c.end])}**"
-                    + cell(text[c.end:c.sentence_end].rstrip()))
-        out += ["", f"### {ICON[f.verdict]} line {loc.line}: {cell(c.text)} ({f.verdict.value})", "", f"> {sentence}", ""]
-        if f.derivation:
-            out.append(f"- Ledger: {cell(f.derivation)}")
-        if f.alternative:
-            out.append(f"- Matches {cell(f.alternative.label)} ({f.alternative.status}): "
-                       + ", ".join(f"[{cell(s.publisher)}]({s.url})" for s in f.alternative.sources))
-        elif f.reason:
-            out.append(f"- Note: {cell(f.reason)}")
-        if f.related:
-            out.append("- See also: " + "; ".join(cell(p.text) for p in f.related))
-        if f.suggestion:
-            out.append(f"- Suggested correction: **{cell(f.suggestion)}**")
-        if f.sources:
-            out.append("- Sources: " + "; ".join(f"[{cell(s.title)}]({s.url})" for s in f.sources))
+        verdict = "accepted (ignored)" if f.suppressed else f"{ICON[f.verdict]} {f.verdict.value}"
+        out.append(f"| {loc.line}:{loc.column} | {verdict} | {cell(f.claim.text)} | "
+                   f"{cell(what(f, index, report.election))} | {cell(shown(f))} | {cell(why(f))} |")
     return "\n".join(out + [""])
 
+
+def _problem(f: Finding, report: ArticleReport, lines: Lines, index: LedgerIndex) -> list[str]:
+    assert report.article is not None
+    loc = locate(report, lines, f.claim.start, f.claim.end)
+    c, text = f.claim, report.article.text
+    sentence = (cell(text[c.sentence_start:c.start].lstrip()) + f"**{cell(text[c.start:c.end])}**"
+                + cell(text[c.end:c.sentence_end].rstrip()))
+    out = [f"### {ICON[f.verdict]} {LABEL[f.verdict].upper()}: line {loc.line}: {cell(c.text)}", "",
+           f"> {sentence}", "", f"- About: {cell(what(f, index, report.election))}"]
+    if figure := shown(f):
+        out.append(f"- Ledger figure: **{cell(figure)}**")
+    if f.suggestion:
+        out.append(f"- Suggested correction: **{cell(f.suggestion)}**")
+    if f.derivation:
+        out.append(f"- How derived: {cell(f.derivation)}")
+    if f.alternative:
+        out.append(f"- Matches {cell(f.alternative.label)} ({f.alternative.status}): "
+                   + ", ".join(f"[{cell(s.publisher)}]({s.url})" for s in f.alternative.sources))
+    else:
+        out.append(f"- Why: {cell(f.rule)}")
+        if (explained := note(f)) and explained != f.rule:
+            out.append(f"- Note: {cell(explained)}")
+    if f.related:
+        out.append("- See also: " + "; ".join(cell(p.text) for p in f.related))
+    if f.sources:
+        out.append("- Sources: " + "; ".join(f"[{cell(s.title)}]({s.url})" for s in f.sources))
+    return out + [""]
 
 
 def markdown_summary(summary: Summary) -> str:
     return "\n".join([
         "## Summary", "",
-        "| articles | errors | supported | imprecise | contradicted | unverifiable | ignored |",
+        "| articles | unchecked | supported | imprecise | contradicted | unverifiable | ignored |",
         "|---|---|---|---|---|---|---|",
         f"| {summary.articles} | {summary.errors} | {summary.supported} | {summary.imprecise} | {summary.contradicted} "
         f"| {summary.unverifiable} | {summary.suppressed} |", "",
-        f"**{'FAIL' if summary.failed else 'pass'}** (fail on: {summary.fail_on.value})", "",
+        f"**{summary.status()}**", "",
     ])
 
 
 class MarkdownWriter(Writer):
     def start(self) -> None:
-        self.out.write("# factcheck report\n\n")
+        self.out.write(f"{GENERATED}\n# factcheck report\n\n")
 
     def render(self, report: ArticleReport) -> str:
-        return markdown_article(report, self.index) + "\n"
+        findings = self.listed(report)
+        if self.quiet and not findings and not report.error:
+            return ""
+        return markdown_article(report, self.index, findings) + "\n"
 
     def finish(self, summary: Summary) -> None:
         self.out.write(markdown_summary(summary))

@@ -1,29 +1,37 @@
-"""What every output format shares: locations, a finding as data, the run summary."""
+"""What every output format shares: locations, safe text, the run summary and the ledger it checked against."""
 
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
-from pathlib import Path
 from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from factcheck.check import ArticleReport
-from factcheck.kinds import Unit
-from factcheck.ledger.facts import fmt
+from factcheck.ingest import GENERATED_MARK
 from factcheck.ledger.index import LedgerIndex
-from factcheck.verify.findings import Finding, Verdict
 
 SCHEMA_VERSION = 1
+GENERATED = f"{GENERATED_MARK}: a report, not an article; factcheck check skips it -->"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class FailOn(StrEnum):
+    """The least severe verdict that fails a run; each level also fails on every level above it."""
+
     CONTRADICTED = "contradicted"
     IMPRECISE = "imprecise"
+    UNVERIFIABLE = "unverifiable"
     NEVER = "never"
+
+
+FAILING = {FailOn.CONTRADICTED: ("contradicted",), FailOn.IMPRECISE: ("contradicted", "imprecise"),
+           FailOn.UNVERIFIABLE: ("contradicted", "imprecise", "unverifiable"), FailOn.NEVER: ()}
 
 
 class Location(BaseModel):
@@ -67,119 +75,9 @@ def clean(text: str) -> str:
     return _CONTROL.sub("\ufffd", text)
 
 
-def shown(finding: Finding) -> str | None:
-    if finding.expected is None or finding.unit is None:
-        return None
-    if finding.unit is Unit.FLAG:
-        return "yes" if finding.expected else "no"
-    return fmt(finding.expected, finding.unit)
-
-
-def why(finding: Finding) -> str:
-    """The short reason shown beside a verdict in tables."""
-    if finding.verdict is Verdict.UNVERIFIABLE:
-        return finding.reason or ""
-    if finding.alternative and finding.verdict is Verdict.CONTRADICTED:
-        return f"matches {finding.alternative.label}"
-    return finding.rule or ""
-
-
-def note(finding: Finding) -> str | None:
-    """The documented alternative the figure matches (with who published it), else the verifier's reason."""
-    if finding.alternative:
-        who = ", ".join(s.publisher for s in finding.alternative.sources)
-        return f"matches {finding.alternative.label} ({finding.alternative.status}; {who})"
-    return finding.reason
-
-
-def what(finding: Finding, index: LedgerIndex) -> str:
-    """What the claim is about: "final-round votes: Ken Livingstone in Barnet & Camden"."""
-    c = finding.claim
-    names = [index.registry.people[p].name if p in index.registry.people else p for p in c.subject]
-    label = c.label
-    if names:
-        label += ": " + (" v ".join(names) if len(names) == 2 else names[0])
-    elif c.subject_text:
-        label += f": {clean(c.subject_text)}"
-    if c.scope_text:
-        label += f" in {clean(c.scope_text)}"
-    return label
-
-
-def message(finding: Finding, index: LedgerIndex) -> str:
-    """One line an editor can act on."""
-    c = finding.claim
-    parts = [what(finding, index)]
-    if finding.verdict is Verdict.UNVERIFIABLE:
-        return f"{parts[0]}: unverifiable: {finding.reason}"
-    figure = shown(finding)
-    if finding.verdict is Verdict.SUPPORTED:
-        return f"{parts[0]}: supported by the ledger ({finding.rule})"
-    text = f"{parts[0]}: {clean(c.text)} {'does not match' if finding.verdict is Verdict.CONTRADICTED else 'is imprecise for'}"
-    text += f" the ledger's {figure}" if figure else " the ledger"
-    if explained := note(finding):
-        text += f"; {explained}"
-    if finding.suggestion:
-        text += f"; write {finding.suggestion!r}"
-    if finding.derivation:
-        text += f" [{finding.derivation}]"
-    return text
-
-
-def claim_json(finding: Finding, index: LedgerIndex, report: ArticleReport) -> dict[str, Any]:
-    c = finding.claim
-    facts = index.facts(c.election) if c.election in index.elections else None
-    text = report.article.text if report.article else ""
-    return {
-        "kind": c.kind.value, "round": c.round.value, "label": c.label,
-        "subject": [facts.name(p) if facts else p for p in c.subject], "subject_ids": list(c.subject),
-        "subject_text": c.subject_text, "party": c.party, "scope": c.scope, "scope_text": c.scope_text,
-        "election": c.election, "election_basis": c.election_basis, "value": c.value,
-        "interval": [c.lo, c.hi] if c.lo is not None else None, "unit": c.unit.value,
-        "qualifier": c.qualifier.value if c.qualifier else None, "relation": c.relation,
-        "sentence": text[c.sentence_start:c.sentence_end].strip(),
-    }
-
-
-def finding_json(finding: Finding, index: LedgerIndex, report: ArticleReport, lines: Lines) -> dict[str, Any]:
-    loc = locate(report, lines, finding.claim.start, finding.claim.end)
-    related = []
-    for place in finding.related:
-        other = locate(report, lines, place.start, place.end)
-        related.append({"start": other.start, "end": other.end, "line": other.line, "column": other.column,
-                        "text": place.text})
-    return {
-        "start": loc.start, "end": loc.end, "text": finding.claim.text, "line": loc.line, "column": loc.column,
-        "verdict": finding.verdict.value, "claim": claim_json(finding, index, report),
-        "expected": _number(finding.expected, finding.unit), "expected_text": shown(finding),
-        "rule": finding.rule, "derivation": finding.derivation,
-        "sources": [_source(s) for s in finding.sources], "suggestion": finding.suggestion,
-        "reason": finding.reason,
-        "alternative": _alternative(finding.alternative) if finding.alternative else None,
-        "related": related, "suppressed": finding.suppressed, "message": message(finding, index),
-    }
-
-
-def _source(s) -> dict[str, str]:
-    return {"id": s.id, "title": s.title, "url": s.url, "publisher": s.publisher}
-
-
-def _alternative(a) -> dict[str, Any]:
-    return {"variant": a.variant, "label": a.label, "status": a.status, "value": _number(a.value, Unit.VOTES),
-            "sources": [_source(s) for s in a.sources], "note": a.note}
-
-
-def _number(value: float | None, unit: Unit | None) -> float | int | None:
-    if value is None:
-        return None
-    if unit in (Unit.VOTES, Unit.COUNT, Unit.RANK, Unit.FLAG) and float(value).is_integer():
-        return int(value)
-    return round(value, 4)
-
-
 class Summary(BaseModel):
     articles: int = 0
-    errors: int = 0
+    errors: int = 0  # inputs that could not be checked: the run cannot pass
     claims: int = 0
     supported: int = 0
     imprecise: int = 0
@@ -194,6 +92,7 @@ class Summary(BaseModel):
         self.articles += 1
         if error or counts is None:
             self.errors += 1
+            self.failed = True
             return
         for key, n in counts.items():
             setattr(self, key, getattr(self, key) + n)
@@ -201,13 +100,27 @@ class Summary(BaseModel):
                 self.claims += n
         self.failed = self.failed or fails(counts, self.fail_on)
 
+    @property
+    def failing(self) -> int:
+        """Findings at or above the --fail-on level."""
+        return sum(getattr(self, verdict) for verdict in FAILING[self.fail_on])
+
+    def status(self) -> str:
+        """The run's outcome in one line: FAIL with every reason, or pass."""
+        reasons = []
+        if self.errors:
+            reasons.append(f"{self.errors} of {self.articles} {'input' if self.articles == 1 else 'inputs'} "
+                           f"could not be checked")
+        if self.failing:
+            reasons.append(f"{self.failing} {'finding' if self.failing == 1 else 'findings'} at or above "
+                           f"{self.fail_on.value}")
+        if reasons:
+            return f"FAIL: {'; '.join(reasons)} (fail on: {self.fail_on.value})"
+        return f"pass (fail on: {self.fail_on.value})"
+
 
 def fails(counts: dict[str, int], fail_on: FailOn) -> bool:
-    if fail_on is FailOn.NEVER:
-        return False
-    if fail_on is FailOn.CONTRADICTED:
-        return counts.get("contradicted", 0) > 0
-    return counts.get("contradicted", 0) + counts.get("imprecise", 0) > 0
+    return any(counts.get(verdict, 0) for verdict in FAILING[fail_on])
 
 
 def ledger_json(index: LedgerIndex) -> dict[str, Any]:
@@ -217,4 +130,33 @@ def ledger_json(index: LedgerIndex) -> dict[str, Any]:
         shown_path = str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         shown_path = str(path)
-    return {"path": shown_path, "elections": list(index.order)}
+    return {"path": shown_path, "version": ledger_version(str(path)), "elections": list(index.order)}
+
+
+def election_line(index: LedgerIndex, election: str | None, short: bool = False) -> str | None:
+    """"2004 Mayor of London election, 10 June 2004 (london-mayor-2004)", or with `short` only its name."""
+    if election not in index.elections:
+        return None
+    e = index.elections[election]
+    return e.name if short else f"{e.name}, {e.date.day} {e.date:%B %Y} ({e.id})"
+
+
+@lru_cache(maxsize=4)
+def ledger_version(directory: str) -> str:
+    """A short digest of the ledger's files: two reports with the same version checked against the same figures."""
+    digest = hashlib.sha256()
+    root = Path(directory)
+    for path in sorted(root.rglob("*.yaml")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+    return "sha256:" + digest.hexdigest()[:12]
+
+
+def tool_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("factcheck")
+    except PackageNotFoundError:
+        return "unknown"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from factcheck.check import ArticleReport
 from factcheck.report.base import Writer
-from factcheck.report.model import Lines, Summary, clean, locate, note, shown, what, why
+from factcheck.report.model import Lines, Summary, clean, locate
+from factcheck.report.wording import note, shown, what, why
 from factcheck.verify.findings import Finding, Verdict
 
 STYLE = {
@@ -20,13 +21,13 @@ STYLE = {
 COLUMNS = ("where", "verdict", "claim", "what", "ledger", "why")
 
 
-def rows(report: ArticleReport, lines: Lines, index) -> list[tuple[Finding, tuple[str, ...]]]:
+def rows(report: ArticleReport, lines: Lines, index, findings: tuple[Finding, ...]) -> list[tuple[Finding, tuple[str, ...]]]:
     out = []
-    for f in report.findings:
+    for f in findings:
         loc = locate(report, lines, f.claim.start, f.claim.end)
         verdict = "ignored" if f.suppressed else f.verdict.value
-        out.append((f, (f"{loc.line}:{loc.column}", verdict, clean(f.claim.text), what(f, index), shown(f) or "",
-                        clean(why(f)))))
+        out.append((f, (f"{loc.line}:{loc.column}", verdict, clean(f.claim.text), what(f, index, report.election),
+                        shown(f) or "", clean(why(f)))))
     return out
 
 
@@ -55,7 +56,7 @@ def flagged(report: ArticleReport) -> list[Finding]:
     return [f for f in report.findings if f.verdict in (Verdict.CONTRADICTED, Verdict.IMPRECISE) and not f.suppressed]
 
 
-SUMMARY_COLUMNS = ("articles", "errors", "supported", "imprecise", "contradicted", "unverifiable", "ignored")
+SUMMARY_COLUMNS = ("articles", "unchecked", "supported", "imprecise", "contradicted", "unverifiable", "ignored")
 
 
 def summary_values(s: Summary) -> tuple[int, ...]:
@@ -70,9 +71,12 @@ class PlainWriter(Writer):
         write = parts.append
         if report.error or report.article is None:
             return ""  # already reported on standard error, one line per problem
+        shown_findings = self.listed(report)
+        if self.quiet and not shown_findings:
+            return ""
         lines = Lines(report.article.source)
         write(f"{clean(report.path)}  {report.election or 'election unknown'}  ({clean(report.election_basis or '')})\n")
-        table = rows(report, lines, self.index)
+        table = rows(report, lines, self.index, shown_findings)
         if not table:
             write("  no result claims found\n\n")
             return "".join(parts)
@@ -89,10 +93,12 @@ class PlainWriter(Writer):
         return "".join(parts)
 
     def finish(self, summary: Summary) -> None:
+        if self.quiet:
+            return
         values = summary_values(summary)
         write = self.out.write
         write("Summary: " + ", ".join(f"{v} {c}" for c, v in zip(SUMMARY_COLUMNS, values)) + "\n")
-        write(f"{'FAIL' if summary.failed else 'pass'} (fail on: {summary.fail_on.value})\n")
+        write(summary.status() + "\n")
 
 
 class RichWriter(Writer):
@@ -103,7 +109,8 @@ class RichWriter(Writer):
     def start(self) -> None:
         from rich.console import Console
 
-        self.console = Console(file=self.out, highlight=False, emoji=False)
+        # colour was asked for (a terminal, or FORCE_COLOR): draw it even into a pipe
+        self.console = Console(file=self.out, highlight=False, emoji=False, force_terminal=True, no_color=False)
 
     def article(self, report: ArticleReport) -> None:
         from rich.table import Table
@@ -113,10 +120,13 @@ class RichWriter(Writer):
         if report.error:
             return  # already reported on standard error, one line per problem
         assert report.article is not None
+        shown_findings = self.listed(report)
+        if self.quiet and not shown_findings:
+            return
         lines = Lines(report.article.source)
         console.print(Text.assemble((clean(report.path), "bold"), f"  {report.election or 'election unknown'}",
                                     (f"  ({clean(report.election_basis or '')})", "dim")))
-        table_rows = rows(report, lines, self.index)
+        table_rows = rows(report, lines, self.index, shown_findings)
         if not table_rows:
             console.print("  no result claims found\n")
             return
@@ -139,6 +149,8 @@ class RichWriter(Writer):
         from rich.table import Table
         from rich.text import Text
 
+        if self.quiet:
+            return
         table = Table(title="Summary", box=None, show_header=True, header_style="bold")
         for column in SUMMARY_COLUMNS:
             table.add_column(column, justify="right")
@@ -146,5 +158,4 @@ class RichWriter(Writer):
                   STYLE[Verdict.UNVERIFIABLE], None]
         table.add_row(*(Text(str(v), style=s or "") for v, s in zip(summary_values(summary), styles)))
         self.console.print(table)
-        self.console.print(Text(f"{'FAIL' if summary.failed else 'pass'} (fail on: {summary.fail_on.value})",
-                                style="bold red" if summary.failed else "bold green"))
+        self.console.print(Text(summary.status(), style="bold red" if summary.failed else "bold green"))
