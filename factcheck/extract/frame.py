@@ -69,7 +69,9 @@ def frame_of(text: str, clause: tuple[int, int], sentence: tuple[int, int], star
     lead = text[clause[0]:start]
     lead_words = lead[:len(lead) - len(qualifier_text or "")] if qualifier_text and lead.rstrip().lower().endswith(
         qualifier_text.lower()) else lead
-    if POLL.search(text, sentence[0], start) or POLL_AFTER.match(text, end, min(clause[1], end + 80)):
+    # read on past the figure so "the candidate poll 27 per cent" is seen as a verb, not a survey
+    earlier_poll = any(m.start() < start for m in POLL.finditer(text, sentence[0], min(sentence[1], end + 20)))
+    if earlier_poll or POLL_AFTER.match(text, end, min(clause[1], end + 80)):
         return Frame(skip="a poll or forecast, not a result")
     sentence_text = text[sentence[0]:sentence[1]]
     if MID_COUNT.search(sentence_text):

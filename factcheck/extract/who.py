@@ -81,6 +81,8 @@ UNKNOWN_PERSON = re.compile(
     r"was\s+(?:second|third|fourth|fifth)|on\s+\d|with\s+\d)))")
 APPOSITIVE = re.compile(r",\s+(?:the|a|an|who|whose|which|brother|sister|son|daughter|wife|husband|[a-z][\w-]*)\b"
                         r"[^,;]{0,120},\s", I)
+OBJECT_PRONOUN = re.compile(r"\b(?:behind|ahead\s+of|than|over|against|beat|beating|defeated|defeating|to|with|for|"
+                            r"from|like|unlike|trailing|trailed)\s+$", I)
 OBJECT_BEFORE = re.compile(r"\b(?:beat|beating|beaten|defeated|defeating|ousted|led|leads|leading|trailed|trailing|pipped|"
                            r"edged|overtook|outpolled|unseated|knocked|than|over|against|to|of|by|with|"
                            r"ahead\s+of|behind|for|from|and|like|unlike|including)\s+(?:\w+\s+){0,2}$", I)
@@ -151,6 +153,8 @@ def sentence_anchors(text: str, start: int, end: int, entities: list[EntityMenti
         for m in pattern.finditer(text, start, end):
             anchors.append(Anchor(m.start(), m.end(), m.group(0), role=role))
     for m in PRONOUN.finditer(text, start, end):
+        if OBJECT_PRONOUN.search(text, max(start, m.start() - 20), m.start()):
+            continue  # "behind him on 11.6%": the figure is not his
         # A pronoun refers to the nearest person named before it as a subject (not "beat Bailey", "than Fox"),
         # else to the previous sentence's subject; with two people named before it, it is a guess.
         named_before = [a for a in anchors if a.persons and not a.pronoun and a.end <= m.start() and len(a.persons) == 1]
@@ -192,9 +196,9 @@ def subjects(text: str, anchors: list[Anchor], start: int, end: int, clause: tup
     usable = [a for a in anchors if a.usable and a.party not in groupings]
     # a name inside an aside ("Livingstone, expelled from the Labour Party for standing against its candidate,
     # was elected") describes the subject; it is not the subject
-    asides = [(m.start(), m.end()) for m in APPOSITIVE.finditer(text, clause[0], start)]
+    asides = [(m.start(), m.end()) for m in APPOSITIVE.finditer(text, clause[0] + 1, start)]
     usable = [a for a in usable if not any(s0 < a.start and a.end < s1 for s0, s1 in asides)
-              or not any(a2.start < s0 for a2 in usable for s0, _ in asides)]
+              or not any(clause[0] <= a2.start < s0 for a2 in usable for s0, _ in asides)]
     found: dict[int, SubjectCue] = {}
 
     def offer(anchor: Anchor, strength: Strength, cue: str, adjacent: bool = False) -> None:
