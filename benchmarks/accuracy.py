@@ -25,6 +25,7 @@ import argparse
 import json
 import re
 import sys
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -216,8 +217,7 @@ def _plant(checker: Checker, item: Item, report: ArticleReport, spans, s: Score)
                                              (b.start + shift, b.end + shift, f"{b.text}<->{a.text}")]))
     if not trials:
         return
-    mutants = checker.check_articles([item.article.model_copy(update={"source": t, "text": t, "offsets": None})
-                                      for _, t, _ in trials])
+    mutants = checker.check_articles([_as_read(item, t) for _, t, _ in trials])
     for (family, _, spots), result in zip(trials, mutants):
         found = _spans(result)
         for start, end, what in spots:
@@ -227,6 +227,17 @@ def _plant(checker: Checker, item: Item, report: ArticleReport, spans, s: Score)
                 s.planted[family][0] += 1
             else:
                 s.planted_misses.append(f"{item.name}: {family} {what}: " + (_describe(f) if f else "no claim"))
+
+
+def _as_read(item: Item, source: str) -> Article:
+    """The altered article read the way the original was (HTML and Markdown are stripped again)."""
+    suffix = Path(item.name).suffix
+    if suffix not in (".html", ".htm", ".md", ".markdown"):
+        return item.article.model_copy(update={"source": source, "text": source, "offsets": None})
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / f"mutant{suffix}"
+        copy.write_text(source, encoding="utf-8")
+        return read_article(str(copy)).model_copy(update={"path": item.name})
 
 
 _NUM = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%| per cent|pc| percent)?$")

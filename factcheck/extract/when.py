@@ -116,7 +116,7 @@ class Timeline:
         if THIS_TIME.search(self.text, clause[0], start):
             return When(self.election, self.basis, self.strength)
         if self.sentence_year is not None:
-            return self.dated(self.sentence_year, Strength.LIKELY)
+            return self.dated(self.sentence_year, Strength.FIRM)
         return When(self.election, self.basis, self.strength)
 
     def dated(self, year: int, strength: Strength, base: bool = False) -> When:

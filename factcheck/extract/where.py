@@ -45,8 +45,10 @@ def scope_for(text: str, sent: Sent, clause: tuple[int, int], position: int, sec
         for m in areas.finditer(text, clause[0], clause[1]):
             return ScopeCue(area_ids[m.group(0).lower()], m.group(0), Strength.FIRM)
     if places:
+        # one place named earlier in the sentence covers the clauses after it ("won Barnet and Camden, taking ...")
         chosen = min(places, key=lambda e: abs(e.start - position))
-        return ScopeCue(chosen.ids[0], chosen.text, Strength.LIKELY)
+        only = len({e.ids[0] for e in places}) == 1 and chosen.start < position
+        return ScopeCue(chosen.ids[0], chosen.text, Strength.FIRM if only else Strength.LIKELY)
     if last_place is not None and THE_CONTEST.search(clause_text):
         return ScopeCue(last_place.ids[0], last_place.text, Strength.LIKELY)
     boroughs = [e for e in sent.entities if e.kind is EntityKind.BOROUGH

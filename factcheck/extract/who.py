@@ -31,7 +31,7 @@ POSSESSIVE = re.compile(r"(?:['’]s?|['’])\s*(?:(?:own|tally\s+of|total\s+of|
 GLUE = re.compile(r"(?:['’]s?)?\s*(?:\([^)]{0,40}\)|,\s*[^,:;.\d]{1,45}:)?\s*[:,–-]?\s*(?:\([^)]{0,25}\)\s*)?"
                   r"(?:on|at|with|polled|got|won|took|received|secured|had|scored)?\s*", I)
 VERB_BRIDGE = re.compile(
-    r"(?:,?\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,5}?,|,\s+(?:who|whose|which)\b[^,;\d]{0,120},|"
+    r"(?:,?\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,5}?,|,\s+[^,;\d]{1,70}?,|,\s+(?:who|whose|which)\b[^,;\d]{0,120},|"
     r"\s+(?:of|for|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?|"
     r"\s*\([^()]{1,40}\)|\s+(?:incumbent|candidate|challenger|mayor|leader|nominee|rival|MP|contender|hopeful|"
     r"party|chief|boss))?(?:\s+(?:behind|ahead\s+of|after)\s+\w+)?\s+(?:(?:also|then|eventually|finally|only|just|"
@@ -52,7 +52,7 @@ VERB_BRIDGE = re.compile(
     r"fewer\s+than|less\s+than|under|up\s+to|at\s+least|just\s+over|just\s+under|roughly))*\s*", I)
 # "Berry's share rose by 5 points", "Khan's majority was 62,538": a measure the name owns, then the figure.
 MEASURE_BRIDGE = re.compile(
-    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:share|vote|tally|total|support|majority|lead|margin|turnout|haul|result)"
+    r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:share|vote|tally|total|support|majority|lead|margin|turnout|haul|result)"
     r"(?:\s+[\w-]+){0,3}?\s+(?:rose|fell|increased|decreased|dropped|climbed|slipped|grew|shrank|went\s+(?:up|down)|"
     r"was\s+(?:up|down)|is|was|of|stood\s+at|reached|hit|to|narrowed|widened|collapsed|slumped|jumped)"
     r"(?:\s+(?:by|to|at))?(?:\s+(?:just|only|some|a\s+mere|nearly|almost|around|about|over|more\s+than|under))*\s*", I)
