@@ -18,7 +18,7 @@ _ALWAYS_OTHER = (r"police\s+and\s+crime\s+commissioner|PCC\b|by-?elections?|coun
                  r"deputy\s+leadership")
 _MAYORAL_OTHER = (r"assembly\s+(?:members?|candidates?|seats?|elections?|votes?|results?|list|race|contest)|"
                   r"(?:at|in|on|to|for)\s+the\s+(?:{area}\s+)?assembly\b|seats?\b|"
-                  r"{area}-wide\s+(?:list|assembly)|list\s+(?:vote|seats?|members?)|AMs?\b|general\s+election|MPs\b|MP\s+for\b|"
+                  r"{area}-wide\s+(?:list|assembly)|list\s+(?:vote|seats?|members?)|AMs?\b|general\s+election|MPs\b|"
                   r"parliamentary|house\s+of\s+commons|westminster\s+(?:seats?|election)|metro\s+mayors?|combined\s+authority|"
                   r"mayor\s+of\s+(?!{area}\b)(?-i:[A-Z])\w+|(?!{area}\b)(?-i:[A-Z])\w+\s+(?:mayoral\s+(?:election|race|contest)|"
                   r"metro\s+mayor)|"

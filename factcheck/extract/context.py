@@ -19,7 +19,7 @@ MAX_SENTENCE = 1_000  # longer "sentences" are run-on text (a pasted feed, a tab
 PARTICIPLES = (r"taking|winning|securing|polling|gaining|finishing|picking\s+up|getting|receiving|claiming|collecting|"
                r"scoring|bagging|grabbing|ending\s+(?:up\s+)?(?:on|with)|coming|placing|leaving|giving")
 CLAUSE_BREAK = re.compile(
-    r";|\s[–—-]\s|\s\((?=[a-z])|, (?:(?:and|but|just|only|well|far|still|now|then|so|yet) )?(?=(?:after|while|whereas|"
+    r";|\s[–—-]\s|\s\((?=(?-i:[a-z]))|, (?:(?:and|but|just|only|well|far|still|now|then|so|yet) )?(?=(?:after|while|whereas|"
     r"but|although|though|compared|against|followed|"
     r"ahead|behind|down|up|a\s+majority|a\s+margin|beating|meaning|making|well|far|just|only|with|"
     + PARTICIPLES + r")\b)|,\s+and\s+(?=(?:the\s+)?[A-Z])|\s+while\s+|\s+whereas\s+",

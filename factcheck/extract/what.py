@@ -286,7 +286,7 @@ def _count(number: NumberMention, before: str, after: str, sentence: str, seats:
 
 
 ELECTION_WORDS = re.compile(r"vot|elect|ballot|mayor|candidat|preference|turnout|majority|margin|share|"
-                            r"result|\bwon\b|\bwin|beat|defeat|runner|\bplace|seat|poll", I)
+                            r"result|\bwon\b|\bwin|beat|defeat|runner|\bplace|seat|poll|\bround\b|\bcount\b|declar", I)
 
 
 def _cue_before(pattern: re.Pattern[str], before: str) -> bool:

@@ -98,6 +98,8 @@ def _weak(claim: Claim, checkable: list[Tried], tried: list[Tried], index: Ledge
     """No firm reading: a match on any allowed reading supports the figure only where chance cannot explain it,
     and a precise figure a whisker from exactly one reading's figure is that figure misstated."""
     for t in checkable:
+        if t.reading.strength < Strength.LIKELY:
+            continue  # a name merely elsewhere in the sentence licenses no reading: a swapped figure would pass
         for fact, outcome in t.outcomes:
             if outcome.passed and precise(claim):
                 return _finding(claim.shown_as(t.reading), Verdict.SUPPORTED, fact, _rule(t, fact, outcome), index,
