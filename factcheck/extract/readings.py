@@ -34,8 +34,10 @@ NO_SUBJECT = frozenset({Kind.TURNOUT, Kind.TURNOUT_CHANGE, Kind.ELECTORATE, Kind
                         Kind.VALID_VOTES, Kind.CANDIDATES, Kind.UNKNOWN})
 MARGINS = frozenset({Kind.MARGIN_VOTES, Kind.MARGIN_POINTS})
 # A percentage bracketed after a figure describes it: "1,013,721 (40.05%, -4.19%)".
-ANNOTATION_GAP = re.compile(r"\s*[(,]?\s*(?:or|which\s+(?:was|is)|representing|equivalent\s+to|that\s+is|some|about|"
-                            r"a\s+share\s+of)?\s*(?:first\s+preferences?|of\s+the\s+vote)?\s*", I)
+ANNOTATION_GAP = re.compile(r"\s*(?:(?:first[\s-]preference\s+|second[\s-]preference\s+)?votes?|(?:first|second)[\s-]"
+                            r"preferences?|ballots|seats)?\s*[(,–—-]?\s*(?:or|which\s+(?:was|is)|representing|equivalent\s+to|"
+                            r"that\s+is|some|about|a\s+share\s+of)?\s*(?:just|only|around|about|nearly|almost)?\s*"
+                            r"(?:first\s+preferences?|of\s+the\s+vote)?\s*", I)
 BRACKET_GAP = re.compile(r"\s*(?:of\s+the\s+vote\s*)?\(\s*(?:or\s+|with\s+)?", I)
 ANNOTATES = {Kind.VOTES: Kind.SHARE, Kind.BALLOTS: Kind.TURNOUT, Kind.MARGIN_VOTES: Kind.MARGIN_POINTS,
              Kind.SHARE: Kind.SHARE_CHANGE, Kind.TURNOUT: Kind.TURNOUT_CHANGE, Kind.SEATS: Kind.SEAT_CHANGE}
