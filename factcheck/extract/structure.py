@@ -23,12 +23,12 @@ LIST_MARKER = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*–·▪►]|\(\w\))\s+")
 # after a comma, a colon or dash, a few capitalised words, a verb of the kind results lines use.
 ROW_LABEL_TAIL = re.compile(
     r"^(?:['’]s?)?(?:\s*+(?:\([^()\d]{0,40}\)|[,:|–—-]|[A-Z][\w’'&.-]*+|and|of|the|for|Co-operative|"
-    r"(?:won|got|polled|took|had|on|with|received|secured)\b|(?i:(?:first|second|final|1st|2nd)[\s-]"
+    r"(?:won|got|polled|took|had|on|with|received|secured|up|down|from|rose|fell)\b|(?i:(?:first|second|final|1st|2nd)[\s-]"
     r"(?:preferences?|round|count|choice)|votes?|share)))*+\s*$")
 # What may follow a figure in a row: more figures, units and brackets, never prose.
 ROW_TAIL = re.compile(
     r"^(?:\s*+(?:[\d.,%()+=\-−–/|:]|per\s*cent|percent|pc|votes?|first[\s-]preferences?|second[\s-]preferences?|"
-    r"pts?|points?|seats?|(?:first|second|final)\s+(?:round|count)|total|[A-Z][\w’'&.-]*+(?=\s*[(:\d|])))*+\s*$", I)
+    r"pts?|points?|seats?|(?:first|second|final)\s+(?:round|count)|total|to|from|[A-Z][\w’'&.-]*+(?=\s*[(:\d|])))*+\s*$", I)
 # A row naming what it counts rather than whose it is: "| Turnout |", "Electorate:", "Majority".
 TOTALS_LABEL = re.compile(r"[\s|*]*(?:turnout|electorate|registered\s+voters|majority|margin|valid\s+votes|"
                           r"rejected(?:\s+ballots)?|spoilt\s+ballots|ballots\s+cast|votes\s+cast|total\s+votes?|"

@@ -44,8 +44,33 @@ def documented_alternative(claim: Claim, reading: Reading, facts: Facts,
             sources=sources(index, alt_fact.election, variant.sources), note=variant.note)
         return (official[0] if official else alt_fact), alt_fact, ref
     if reading.kind is Kind.SHARE and reading.subject:
-        return _printed_share(claim, reading, facts, index)
+        return _printed_share(claim, reading, facts, index) or _ballot_share(claim, reading, facts, index)
     return None
+
+
+def _ballot_share(claim: Claim, reading: Reading, facts: Facts,
+                  index: LedgerIndex) -> tuple[Fact, Fact, AlternativeRef] | None:
+    """A share worked out over every ballot paper, rejected ones included, where the official share is of valid
+    votes: a wrong base, and said so. Only a figure printed to two decimals is taken to be one (with one, a
+    truncated official share is as likely)."""
+    if claim.mention is None or claim.mention.decimals < 2 or reading.scope:
+        return None
+    person = reading.subject[0]
+    votes, ballots = facts.votes(person, Round.FIRST), facts.ballots()
+    official = facts.share(person, Round.FIRST)
+    if votes is None or ballots is None or official is None or not ballots.value:
+        return None
+    value = 100.0 * votes.value / ballots.value
+    fact = official.model_copy(update={
+        "value": value, "formula": f"{votes.value:,.0f} / {ballots.value:,.0f} (first-round votes / all ballot papers)",
+        "sources": votes.sources + tuple(x for x in ballots.sources if x not in votes.sources)})
+    if not compare(claim, fact).passed:
+        return None
+    ref = AlternativeRef.model_construct(
+        variant="ballot-share", label="a share of all ballot papers, rejected ones included", status="wrong base",
+        value=value, sources=sources(index, facts.election.id, fact.sources),
+        note="the official share is of valid votes")
+    return official, fact, ref
 
 
 def turnout_change_alternatives(facts: Facts, index: LedgerIndex) -> list[tuple[float, Fact, str]]:
