@@ -38,6 +38,10 @@ def test_example_sentence_yields_the_expected_claims(example: Example):
             assert finding.claim.election == election, (expect.text, finding.claim.election)
         if expect.round is not None:
             assert finding.claim.round.value == expect.round, (expect.text, finding.claim.round)
+    listed = {(x.text, x.kind) for x in example.expect if x.verdict == "contradicted"}
+    unlisted = [(f.claim.text, f.claim.kind.value, f.reason) for f in findings
+                if f.verdict.value == "contradicted" and (f.claim.text, f.claim.kind.value) not in listed]
+    assert not unlisted, f"contradicted verdicts the example does not list: {unlisted}"
     for kind in example.absent:
         unwanted = [f for f in findings if kind == "*" or f.claim.kind.value == kind]
         assert not unwanted, [(f.claim.text, f.claim.kind.value) for f in unwanted]

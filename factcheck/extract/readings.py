@@ -50,6 +50,7 @@ CHANGE_OPEN = re.compile(r"[,;(]?\s*(?:which\s+(?:was|is)\s+)?(?:up|down|a\s+(?:
 COMPARED = re.compile(r"\b(?:ahead\s+of|over|behind|than|beat(?:ing)?|defeat(?:ed|ing)?|clear\s+of|short\s+of)\b", I)
 COORDINATED = re.compile(r"[^.;:\d]{0,60}?\b(?:and|with|or)\s+(?:(?:just|only|a|an|some|nearly|almost|about|around)\s+)*",
                          I)
+IN_YEAR_BRACKET = re.compile(r"[^.;]{0,80}?\b(?:in|of|for)\s+(?:19|20)\d\d\s*\(\s*", I)
 SCORE_TO = re.compile(r"[^.;\d]{0,50}?\b(?:to|against|versus|vs\.?)\s+", I)
 WON_BY = re.compile(r"\b(?:won|wins|winning|beat|beating|defeated|defeating|triumphed|carried|held|retained|took)\b"
                     r"[^.;\d]{0,40}?\bby\s+(?:just\s+|only\s+)?$", I)
@@ -358,14 +359,18 @@ class _Builder:
     def _listed(self, number: NumberMention, previous: _Previous, anchors: list[who.Anchor]) -> what.KindCue | None:
         """"Khan got 192,313 and Bailey 84,550": a figure listed after another, with its own name, counts the same."""
         prior, prior_number = previous.claim, previous.number
-        if prior is None or prior_number is None or not prior.readings or prior_number.unit is not number.unit:
+        if prior is None or prior_number is None or not prior.readings or (
+                prior_number.unit is not number.unit and not (prior_number.unit is NumUnit.PERCENT and
+                                                              number.unit is NumUnit.COUNT and number.value < 100)):
             return None
         top = prior.readings[0]
-        if top.strength is not Strength.FIRM or top.kind not in (Kind.VOTES, Kind.SHARE, Kind.TRANSFERS, Kind.SEATS):
+        if top.strength is not Strength.FIRM or top.kind in (Kind.RANK, Kind.CANDIDATES, Kind.DEPOSITS, Kind.UNKNOWN):
             return None
         between = [a for a in anchors if prior_number.end <= a.start and a.end <= number.start and (a.persons or a.party)]
         if not between and SCORE_TO.fullmatch(self.text, prior_number.end, number.start):
             return what.KindCue(top.kind, Strength.FIRM, "the other side of a score", round=None)
+        if not between and IN_YEAR_BRACKET.fullmatch(self.text, prior_number.end, number.start):
+            return what.KindCue(top.kind, Strength.FIRM, "the same measure for another year, in brackets", round=None)
         if len(between) != 1:
             return None
         a = between[0]
@@ -377,7 +382,9 @@ class _Builder:
         """"145,184 to 145,114" after two names, "by 52 per cent to 48": the figures go to the names in order."""
         if number.unit not in (NumUnit.COUNT, NumUnit.PERCENT) or number.qualifier:
             return None
-        same = [n for n in s.numbers if n.unit is number.unit]
+        # "by 57 per cent to 43": the second share may drop its sign
+        same = [n for n in s.numbers if n.unit is number.unit or (
+            number.unit is NumUnit.PERCENT and n.unit is NumUnit.COUNT and 0 < n.value < 100 and n.start > number.start)]
         i = next(k for k, n in enumerate(same) if n is number)
         if i + 1 < len(same) and SCORELINE.fullmatch(self.text, number.end, same[i + 1].start):
             position, first, second = 0, number, same[i + 1]

@@ -46,7 +46,9 @@ VERB_BRIDGE = re.compile(
     r"disappointing|creditable|surprise|joint|equal|narrow|poor|lowly|humiliating|impressive|solid|clear|remote))?|"
     r"(?:was\s+)?(?:re-?)?elected\s+(?:\w+\s+){0,3}?with|increased\s+(?:his|her|their)\s+\w+\s+to|"
     r"saw\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:rise|fall|drop|climb)\s+(?:to|by)|"
-    r"[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}?\s+(?:with|on))"
+    r"[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}?\s+(?:with|on)|"
+    r"[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,8}?\s+(?:win|won|take|took|get|got|poll|polled|secure|secured|gain|"
+    r"gained|attract|attracted|muster|mustered|manage|managed|reach|reached|top|topped))"
     r"(?:\s+(?:a|an)(?:\s+[\w-]+){1,2}?(?=\s+[\d£]))?"
     r"(?:\s+(?:a\s+total\s+of|a\s+share\s+of|some|just|only|a\s+mere|nearly|almost|around|about|over|more\s+than|"
     r"fewer\s+than|less\s+than|under|up\s+to|at\s+least|just\s+over|just\s+under|roughly))*\s*", I)
