@@ -22,7 +22,8 @@ from factcheck.nlp.pipeline import DEFAULT_FUZZY_CUTOFF, build_pipeline, make_do
 from factcheck.suppress import Baseline
 from factcheck.suppress import apply as apply_suppressions
 from factcheck.verify.consistency import apply_consistency
-from factcheck.verify.findings import Finding, Verdict
+from factcheck.verify.article import ArticleReport
+from factcheck.verify.findings import Finding, Verdict  # noqa: F401 - Finding re-exported for callers
 from factcheck.verify.verifier import verify_claims
 
 CHUNK_CHARS = 100_000  # long texts are analysed in pieces so no single doc grows without bound
@@ -41,27 +42,6 @@ class CheckOptions(BaseModel):
     baseline: Baseline | None = None  # findings a desk has accepted
     stdin_name: str | None = None  # the file standard input stands for (--stdin-filename)
     exclude: tuple[str, ...] = ()  # globs left out when walking folders
-
-
-class ArticleReport(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
-    path: str
-    article: Article | None = None
-    election: str | None = None
-    election_basis: str | None = None
-    error: str | None = None
-    findings: tuple[Finding, ...] = ()
-
-    def counts(self) -> dict[str, int]:
-        out = {v.value: 0 for v in Verdict}
-        out["suppressed"] = 0
-        for f in self.findings:
-            if f.suppressed:
-                out["suppressed"] += 1
-            else:
-                out[f.verdict.value] += 1
-        return out
 
 
 class Checker:

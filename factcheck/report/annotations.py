@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from factcheck.check import ArticleReport
+from factcheck.verify.article import ArticleReport
 from factcheck.report.base import Writer
 from factcheck.report.model import Lines, Summary, clean, locate
 from factcheck.report.wording import message

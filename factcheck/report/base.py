@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from factcheck.check import ArticleReport
+from factcheck.verify.article import ArticleReport
 from factcheck.ledger.index import LedgerIndex
 from factcheck.report.model import FailOn, Summary
 from factcheck.verify.findings import Finding, Verdict

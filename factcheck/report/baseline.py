@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from factcheck.check import ArticleReport
+from factcheck.verify.article import ArticleReport
 from factcheck.report.base import Writer
 from factcheck.report.model import Lines, Summary, locate
 from factcheck.suppress import BASELINE_VERSION, baseline_path, fingerprints, inline_ignored

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from factcheck.check import ArticleReport
+from factcheck.verify.article import ArticleReport
 from factcheck.report.base import Writer
 from factcheck.report.model import Summary, clean
 from factcheck.report.wording import message, shown

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.check import ArticleReport
+from factcheck.verify.article import ArticleReport
 from factcheck.extract.claims import Claim
 from factcheck.ledger.index import LedgerIndex
 from factcheck.report.json_report import claim_json, placed_json

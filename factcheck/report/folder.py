@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from factcheck.check import ArticleReport
+from factcheck.verify.article import ArticleReport
 from factcheck.errors import FactcheckError
 from factcheck.ingest import is_generated
 from factcheck.ledger.index import LedgerIndex

@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from factcheck.check import ArticleReport
+from factcheck.verify.article import ArticleReport
 from factcheck.ledger.index import LedgerIndex
 from factcheck.report.model import GENERATED, Lines, clean, election_line, ledger_json, locate, tool_version
 from factcheck.report.wording import ICON, LABEL, note, shown, what, why

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from factcheck.check import ArticleReport
+from factcheck.verify.article import ArticleReport
 from factcheck.extract.claims import Claim
 from factcheck.kinds import Unit
 from factcheck.ledger.index import LedgerIndex

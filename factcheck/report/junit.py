@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from factcheck.check import ArticleReport
+from factcheck.verify.article import ArticleReport
 from factcheck.report.base import Writer
 from factcheck.report.model import FAILING, Lines, Summary, clean, locate
 from factcheck.report.wording import message, what

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.check import ArticleReport
+from factcheck.verify.article import ArticleReport
 from factcheck.ledger.index import LedgerIndex
 from factcheck.report.base import Writer
 from factcheck.report.model import GENERATED, Lines, Summary, clean, election_line, ledger_json, locate

@@ -6,7 +6,7 @@ text laid out the same way, without loading rich at all (a one-article check sta
 
 from __future__ import annotations
 
-from factcheck.check import ArticleReport
+from factcheck.verify.article import ArticleReport
 from factcheck.report.base import Writer
 from factcheck.report.model import Lines, Summary, clean, locate
 from factcheck.report.wording import note, shown, what, why
