@@ -23,7 +23,7 @@ from factcheck.suppress import Baseline
 from factcheck.suppress import apply as apply_suppressions
 from factcheck.verify.consistency import apply_consistency
 from factcheck.verify.article import ArticleReport
-from factcheck.verify.findings import Finding, Verdict  # noqa: F401 - Finding re-exported for callers
+from factcheck.verify.findings import Verdict
 from factcheck.verify.verifier import verify_claims
 
 CHUNK_CHARS = 100_000  # long texts are analysed in pieces so no single doc grows without bound
