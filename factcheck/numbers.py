@@ -61,6 +61,11 @@ class NumberMention(BaseModel):
     qualifier_text: str | None = None
 
 
+# A figure of more than 15 digits (a quadrillion or more, or a long decimal) is no election result and is
+# not read as a number: a float holds 15 significant digits exactly, and beyond ~308 it overflows to infinity
+# (and infinity less infinity is NaN), which no JSON report may hold.
+MAX_DIGITS = 15
+
 # ---------------------------------------------------------------------------------------------
 # Number words
 _UNITS = {w: i for i, w in enumerate(
@@ -130,10 +135,11 @@ _HEDGE_BEFORE = re.compile(
     "(?:" + "|".join(f"(?P<q{i}>\\b(?:{pattern}))" for i, (_, pattern) in enumerate(_HEDGES)) + r")\s+(?:a\s+)?$",
     re.IGNORECASE,
 )
-_HEDGE_AFTER = re.compile(r"^(?:\s*(?P<plus>\+|-plus\b|\s+plus\b|\s+or\s+more\b)|\s+(?P<orso>or\s+so)\b)", re.IGNORECASE)
+# No two runs of spaces side by side in these: "\s*(?:\s+plus)" splits a run of spaces every possible way.
+_HEDGE_AFTER = re.compile(r"^(?:\s*\+|-plus\b|\s+(?:plus|or\s+more)\b|\s+(?P<orso>or\s+so)\b)", re.IGNORECASE)
 _DURATION_AFTER = re.compile(r"^[\s-](?:year|month|week|day|hour|minute|decade)s?\b(?!\s+(?:ago|earlier))",
                              re.IGNORECASE)
-_AGE = re.compile(r"^(?:-year-old|\s+years?\s+old)\b|^\s*,?\s*aged\b", re.IGNORECASE)
+_AGE = re.compile(r"^(?:-year-old|\s+years?\s+old)\b|^\s*(?:,\s*)?aged\b", re.IGNORECASE)
 _AGED_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
 _MULTIPLE_AFTER = re.compile(r"^\s+times\b|^-fold\b", re.IGNORECASE)
 _MONEY_AFTER = re.compile(r"^\s?(?:pounds|dollars|euros|pence|p)\b", re.IGNORECASE)
@@ -239,11 +245,13 @@ def _number(text: str, m: re.Match[str]) -> NumberMention | None:
     digits, words, scale_text, unit_text = m.group("digits"), m.group("words"), m.group("scale"), m.group("unit")
     if words:
         value, step = _parse_words(words)
-        if value is None:
+        if value is None or value >= 10.0**MAX_DIGITS:
             return None
         decimals = 0
     else:
         cleaned = re.sub(r"[,\s\u00a0\u202f\u2009]", "", digits)
+        if len(cleaned) - ("." in cleaned) > MAX_DIGITS:
+            return None
         value = float(cleaned)
         decimals = len(cleaned.split(".", 1)[1]) if "." in cleaned else 0
         step = 10.0**-decimals if decimals else _rounding_step(cleaned)
@@ -291,10 +299,12 @@ def _rounding_step(integer: str) -> float:
 
 
 def _parse_words(phrase: str) -> tuple[float | None, float]:
-    """'eight million' -> (8e6, 1e6); 'twenty-one' -> (21, 1)."""
+    """'eight million' -> (8e6, 1e6); 'twenty-one' -> (21, 1); None past MAX_DIGITS digits."""
     total, current, step = 0, 0, 1.0
     seen = False
     for token in re.split(r"[\s-]+", phrase.lower()):
+        if total >= 10**MAX_DIGITS or current >= 10**MAX_DIGITS:  # "hundred hundred hundred ..." grows without end
+            return None, 1.0
         if token in ("and", "a") or not token:
             continue
         if token in _UNITS:

@@ -12,12 +12,14 @@ import re
 
 from factcheck.ingest.offsets import OffsetMap, TextBuilder
 
+# Linear time: no unbounded run may scan past the character that starts another match ("<" or "&"), so
+# no two attempts scan the same text; an unclosed tag is left as text rather than searched for its end.
 _TOKEN = re.compile(
     r"<!--.*?(?:-->|$)"
-    r"|<(?P<raw>script|style|template|noscript|svg)\b[^>]*>.*?(?:</(?P=raw)\s*>|$)"
+    r"|<(?P<raw>script|style|template|noscript|svg)\b[^<>]*>.*?(?:</(?P=raw)\s*>|$)"
     r"|<!\[CDATA\[.*?(?:\]\]>|$)"
-    r"|<(?P<close>/)?(?P<tag>[A-Za-z][A-Za-z0-9:-]*)\b(?P<attrs>[^>]*)>"
-    r"|<![^>]*>|<\?[^>]*>"
+    r"|<(?P<close>/)?(?P<tag>[A-Za-z][A-Za-z0-9:-]*)\b(?P<attrs>[^<>]*)>"
+    r"|<![^<>]*>|<\?[^<>]*>"
     r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?",
     re.DOTALL | re.IGNORECASE,
 )
@@ -25,8 +27,8 @@ _BLOCK = frozenset("p div br li ul ol h1 h2 h3 h4 h5 h6 tr table thead tbody tfo
                    "blockquote pre figure figcaption dt dd dl hr title aside nav main caption form".split())
 _CELL = frozenset({"td", "th"})
 _DATE_META = re.compile(
-    r"""<meta\b[^>]*(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|date|pubdate|publishdate|"""
-    r"""datePublished|dc\.date|og:published_time)["'][^>]*>|<time\b[^>]*\bdatetime\s*=\s*["'][^"']+["'][^>]*>""",
+    r"""<meta\b[^<>]*?\b(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|date|pubdate|publishdate|"""
+    r"""datePublished|dc\.date|og:published_time)["'][^<>]*>|<time\b[^<>]*?\bdatetime\s*=\s*["'][^"'<>]+["'][^<>]*>""",
     re.IGNORECASE,
 )
 _DATE_VALUE = re.compile(r"""(?:content|datetime)\s*=\s*["'](\d{4}-\d{2}-\d{2})""", re.IGNORECASE)
@@ -41,13 +43,13 @@ def extract_html(source: str) -> tuple[str, OffsetMap]:
         token = m.group(0)
         if token.startswith("&"):
             decoded = html.unescape(token)
-            out.put(decoded if decoded != token else token, m.start())
+            out.put(decoded if decoded != token else token, m.start(), m.end())
             continue
         tag = (m.group("tag") or "").lower()
         if tag in _BLOCK or m.group("raw"):
-            out.put("\n", m.start())
+            out.put("\n", m.start(), m.end())
         elif tag in _CELL:
-            out.put("  ", m.start())
+            out.put("  ", m.start(), m.end())
     out.copy(source, position, len(source))
     return out.build()
 
