@@ -15,7 +15,7 @@ from factcheck.errors import FactcheckError, InputError
 from factcheck.extract.readings import Extraction, extract_claims
 from factcheck.extract.election import ElectionChoice
 from factcheck.extract.mentions import Mentions, Sentence
-from factcheck.ingest import DEFAULT_MAX_BYTES, Article, read_article
+from factcheck.ingest import Article, Limits, read_article
 from factcheck.kinds import Kind
 from factcheck.ledger.index import LedgerIndex, load_index
 from factcheck.nlp.pipeline import DEFAULT_FUZZY_CUTOFF, build_pipeline, make_doc, to_mentions
@@ -37,7 +37,7 @@ class CheckOptions(BaseModel):
     election: str | None = None
     fuzzy_cutoff: float = DEFAULT_FUZZY_CUTOFF
     kinds: frozenset[Kind] | None = None  # None: every kind
-    max_bytes: int = DEFAULT_MAX_BYTES
+    limits: Limits = Limits()
     batch_size: int = 16
     baseline: Baseline | None = None  # findings a desk has accepted
     stdin_name: str | None = None  # the file standard input stands for (--stdin-filename)
@@ -118,7 +118,7 @@ class Checker:
     def read(self, path: str, stdin_data: bytes | None = None) -> Article | ArticleReport:
         stdin_name = self.options.stdin_name if path == "-" else None
         try:
-            return read_article(path, max_bytes=self.options.max_bytes, stdin_data=stdin_data, stdin_name=stdin_name)
+            return read_article(path, limits=self.options.limits, stdin_data=stdin_data, stdin_name=stdin_name)
         except InputError as exc:
             return ArticleReport.model_construct(path=stdin_name or path, error=str(exc))
 

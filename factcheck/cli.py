@@ -210,7 +210,7 @@ def check(paths: tuple[str, ...], ledger_dir: Path | None, config_path: Path | N
     ledger errors (the other files are still checked and reported, and the run does not pass).
     """
     from factcheck.check import Checker, CheckOptions
-    from factcheck.ingest import DEFAULT_MAX_BYTES
+    from factcheck.ingest import DEFAULT_MAX_BYTES, Limits
     from factcheck.report import make_writer
     from factcheck.report.folder import FolderWriter
     from factcheck.report.model import FailOn, Summary
@@ -221,13 +221,14 @@ def check(paths: tuple[str, ...], ledger_dir: Path | None, config_path: Path | N
     baseline_path = baseline_file or (Path(config.baseline) if config.baseline else None)
     options = CheckOptions(
         ledger=ledger_path, election=election, kinds=frozenset(config.kinds) if config.kinds else None,
-        max_bytes=int((max_size_mb or config.max_file_size_mb or DEFAULT_MAX_BYTES / 1_048_576) * 1_048_576),
+        limits=Limits(max_bytes=int((max_size_mb or config.max_file_size_mb or DEFAULT_MAX_BYTES / 1_048_576)
+                                    * 1_048_576), **config.limits.model_dump(exclude_none=True)),
         baseline=load_baseline(baseline_path) if baseline_path else None, stdin_name=stdin_filename,
         exclude=tuple(config.exclude) + exclude,
         **({"fuzzy_cutoff": config.fuzzy_cutoff} if config.fuzzy_cutoff else {}),
     )
     checker = Checker(options)
-    stdin_data = sys.stdin.buffer.read() if "-" in paths else None
+    stdin_data = _stdin(checker.options.limits) if "-" in paths else None
     summary = Summary(fail_on=FailOn(fail_on or config.fail_on or "contradicted"))
     folder = FolderWriter(out_dir, checker.index) if out_dir else None
     target = write_baseline or output_file
@@ -280,6 +281,11 @@ def _progress(paths: tuple[str, ...], exclude: tuple[str, ...], enabled: bool):
         yield lambda: bar.advance(task)
 
 
+def _stdin(limits) -> bytes:
+    """Standard input, read no further than one byte past the size limit (the reader then reports it as too large)."""
+    return sys.stdin.buffer.read(limits.max_bytes + 1)
+
+
 def _printable(text: str) -> str:
     from factcheck.report.model import clean
 
@@ -304,7 +310,7 @@ def extract(paths: tuple[str, ...], ledger_dir: Path | None, config_path: Path |
     ledger_path, config = _ledger(ledger_dir, config_path)
     checker = Checker(CheckOptions(ledger=ledger_path, election=election, stdin_name=stdin_filename,
                                    exclude=tuple(config.exclude) + exclude))
-    stdin_data = sys.stdin.buffer.read() if "-" in paths else None
+    stdin_data = _stdin(checker.options.limits) if "-" in paths else None
     articles = errors = claims = 0
     with _open_output(output_file) as out:
         if fmt == "json":

@@ -18,8 +18,20 @@ from factcheck.kinds import Kind
 from factcheck.report import Format
 
 
+class LimitsTable(BaseModel):
+    """`[limits]`: see factcheck.ingest.limits.Limits for what each bounds and its default."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True, extra="forbid", allow_inf_nan=False)
+
+    line_chars: int | None = Field(default=None, ge=1)
+    symbol_run: int | None = Field(default=None, ge=1)
+    figures: int | None = Field(default=None, ge=1)
+    html_depth: int | None = Field(default=None, ge=1)
+    docx_mb: float | None = Field(default=None, gt=0)
+
+
 class Config(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, defer_build=True, extra="forbid", allow_inf_nan=False)
 
     ledger: str | None = None  # relative paths (ledger, baseline) are taken from the configuration file's folder
     fail_on: Literal["contradicted", "imprecise", "unverifiable", "never"] | None = None
@@ -30,6 +42,7 @@ class Config(BaseModel):
     jobs: int | None = Field(default=None, ge=1)
     exclude: tuple[str, ...] = ()  # globs left out when walking folders
     baseline: str | None = None  # a baseline file of accepted findings
+    limits: LimitsTable = LimitsTable()
 
 
 def find_config(start: Path | None = None) -> tuple[Config, Path | None]:
@@ -41,8 +54,7 @@ def find_config(start: Path | None = None) -> tuple[Config, Path | None]:
             return load_config(own), own
         project = folder / "pyproject.toml"
         if project.is_file():
-            data = _read(project)
-            section = data.get("tool", {}).get("factcheck")
+            section = _tool_section(_read(project), project)
             if section is not None:
                 return _validate(section, project, prefix="tool.factcheck."), project
     return Config(), None
@@ -51,7 +63,7 @@ def find_config(start: Path | None = None) -> tuple[Config, Path | None]:
 def load_config(path: Path) -> Config:
     data = _read(path)
     if path.name == "pyproject.toml":
-        return _validate(data.get("tool", {}).get("factcheck", {}), path, prefix="tool.factcheck.")
+        return _validate(_tool_section(data, path) or {}, path, prefix="tool.factcheck.")
     return _validate(data, path, prefix="")
 
 
@@ -61,8 +73,18 @@ def _read(path: Path) -> dict:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML ({exc})") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); TOML files are UTF-8") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def _tool_section(data: dict, path: Path):
+    """[tool.factcheck] of a pyproject.toml, or None; `tool = 5` is an error, not a crash."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: tool: expected a table, found {type(tool).__name__}")
+    return tool.get("factcheck")
 
 
 def _validate(section: dict, path: Path, prefix: str) -> Config:

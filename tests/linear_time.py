@@ -155,18 +155,30 @@ def _guarded(measure: Callable[[], float]) -> float:
 
 
 def finditer_all(pattern: re.Pattern, text: str) -> Callable[[], object]:
-    return lambda: deque(pattern.finditer(text), maxlen=0)
+    subject = text.encode() if isinstance(pattern.pattern, bytes) else text  # bytes patterns read raw files
+    return lambda: deque(pattern.finditer(subject), maxlen=0)
 
 
 def growth(run_at: Callable[[int], Callable[[], object]]) -> tuple[int, float, float]:
     """(size, time at size, time at GROWTH * size), at the first size whose larger input takes a measurable time.
 
     Single calls probe the sizes cheaply; only the final pair is timed, the two sizes in alternation so that
-    a busy moment on the machine slows both rather than one.
+    a busy moment on the machine slows both rather than one. Growth that looks super-linear is measured again
+    one size up: a pattern that needs a minimum length fails at once on shorter input (no time at all) and
+    then scans linearly, a jump once rather than a growth that keeps going.
     """
     size = SMALLEST
     while size * GROWTH < LARGEST and _guarded(lambda: _once(run_at(size * GROWTH))) < MEANINGFUL:
         size *= GROWTH
+    small, large = _pair(run_at, size)
+    if superlinear(small, large) and large < GUARD / GROWTH and size * GROWTH * GROWTH <= LARGEST:
+        again = _pair(run_at, size * GROWTH)
+        if not superlinear(*again):
+            return size * GROWTH, *again
+    return size, small, large
+
+
+def _pair(run_at: Callable[[int], Callable[[], object]], size: int) -> tuple[float, float]:
     small_run, large_run = run_at(size), run_at(size * GROWTH)
     small = large = float("inf")
     for rounds in (3, 6):  # more rounds only to confirm a failure
@@ -174,10 +186,10 @@ def growth(run_at: Callable[[int], Callable[[], object]]) -> tuple[int, float, f
             small = min(small, _guarded(lambda: seconds(small_run, repeat=1)))
             large = min(large, _guarded(lambda: seconds(large_run, repeat=1)))
             if large >= GUARD:
-                return size, small, large
+                return small, large
         if not superlinear(small, large):
             break
-    return size, small, large
+    return small, large
 
 
 def superlinear(small: float, large: float) -> bool:

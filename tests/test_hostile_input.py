@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import errno
+import io
+import json
 import math
+import os
 import re
+import zipfile
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import cli
 
 from factcheck.ingest.html import extract_html, html_depth, html_published
 from factcheck.ingest.markdown import extract_markdown
@@ -87,3 +96,193 @@ def test_the_largest_figure_read_has_fifteen_digits():
     [m] = find_numbers("999,999,999,999,999 votes")
     assert m.value == 999_999_999_999_999
     assert find_numbers("1,000,000,000,000,000 votes") == []
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Bad input, end to end: each asset is paired with the one line it must produce. The good article beside it
+# is still checked in full, the JSON stays strict, and the run says it did not pass.
+
+GOOD = "Sadiq Khan won 1,206,034 votes after second preferences in 2021.\n"
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def docx_bytes(document_xml: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", document_xml)
+    return buffer.getvalue()
+
+
+def body(*paragraphs: str) -> bytes:
+    inner = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
+    return f'<?xml version="1.0"?><w:document {W}><w:body>{inner}</w:body></w:document>'.encode()
+
+
+BILLION_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+                  + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+                             for i in range(1, 10))
+                  + f"]><w:document {W}><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>".encode())
+
+
+def _write(data: bytes):
+    return lambda path: path.write_bytes(data)
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _device_link(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+HOSTILE = {  # file name: (make it, the message it must produce)
+    "fifo.txt": (_fifo, "a FIFO (named pipe), not a regular file; not read"),
+    "zero.txt": (_device_link, "a character device, not a regular file; not read"),
+    "brackets.txt": (_write(b"[" * 16_000 + b"\n" + GOOD.encode()), ":1:1: a run of 16,000 punctuation characters "
+                                                                    "(more than 100); not article text (limits.symbol_run)"),
+    "quotes.md": (_write(b'Khan said: "' + b'"' * 500 + b'"\n'), ":1:12: a run of 502 punctuation characters"),
+    "line.html": (_write(b"<p>" + b"Khan won. " * 12_000 + b"</p>"), ":1:4: a line of 120,000 characters "
+                                                                     "(more than 100,000)"),
+    "figures.txt": (_write(b"1 2 " * 6_000), ": 12,000 figures (more than 10,000); not an article (limits.figures)"),
+    "malformed.docx": (_write(docx_bytes(f"<w:document {W}>\n<w:body><w:p>".encode())),
+                       "not a valid .docx file (malformed XML in word/document.xml at line 2, column 14)"),
+    "not-xml.docx": (_write(docx_bytes(b"\x00\x01 binary")), "not a valid .docx file (malformed XML"),
+    "laughs.docx": (_write(docx_bytes(BILLION_LAUGHS)), "refused: word/document.xml declares a DTD or entities"),
+    "external.docx": (_write(docx_bytes(b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                                        b"<d>&x;</d>")), "declares a DTD or entities"),
+    "deep.docx": (_write(docx_bytes(b"<a>" * 20_000 + b"</a>" * 20_000)), "word/document.xml nested more than 500 "
+                                                                          "elements deep (limits.html_depth)"),
+    "no-document.docx": (_write(docx_bytes(b"")[:0] or b"PK\x05\x06" + b"\x00" * 18), "not a valid .docx file"),
+    "long-paragraph.docx": (_write(docx_bytes(body("Khan won 40 per cent. " * 5_000))), ":1:1: a line of 110,000 "
+                                                                                        "characters"),
+    "entities-in-text.html": (_write(b"<p>" + b"&#91;" * 300 + b"</p>"), ":1:4: a run of 300 punctuation characters"),
+}
+
+
+def strict_json(text: str):
+    def reject(constant: str):
+        raise ValueError(f"{constant} is not JSON")
+
+    return json.loads(text, parse_constant=reject)
+
+
+def check(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(cli, ["check", *args], input=input)
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_file_is_one_line_naming_it_and_the_good_article_is_still_checked(tmp_path: Path, name: str):
+    make, expected = HOSTILE[name]
+    bad = tmp_path / name
+    make(bad)
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD)
+    result = check(str(bad), str(good), "--format", "json")
+    assert result.exit_code == 2, result.output
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"factcheck: {bad}") and expected in line, line
+    report = strict_json(result.stdout)
+    bad_report, good_report = report["articles"]
+    assert bad_report["error"] and not good_report["error"]
+    assert [f["verdict"] for f in good_report["findings"]] == ["supported"]
+    assert report["summary"]["failed"] is True and report["summary"]["errors"] == 1
+
+
+def _refuse(monkeypatch, function_name: str, refused: Path) -> None:
+    """Make os.<function_name> fail with 'permission denied' on one path (the tests run as root, which
+    ignores permission bits, so the kernel's answer for an unreadable folder is imitated)."""
+    real = getattr(os, function_name)
+
+    def refusing(path, *args, **kwargs):
+        if os.fspath(path) == str(refused):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, function_name, refusing)
+
+
+def test_an_unreadable_folder_inside_a_batch_is_reported_not_skipped(tmp_path: Path, monkeypatch):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "good.txt").write_text(GOOD)
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "hidden.txt").write_text(GOOD)
+    _refuse(monkeypatch, "scandir", tmp_path / "b")
+    result = check(str(tmp_path), "--format", "text")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"factcheck: {tmp_path / 'b'}: cannot list folder (permission denied)"]
+    assert "FAIL (1 could not be checked; fail on: contradicted)" in result.stdout
+    assert "good.txt" in result.stdout
+
+
+def test_a_path_under_a_folder_without_search_permission_is_one_line(tmp_path: Path, monkeypatch):
+    locked = tmp_path / "locked" / "draft.txt"
+    _refuse(monkeypatch, "stat", locked)
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD)
+    result = check(str(locked), str(good), "--format", "markdown")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"factcheck: {locked}: permission denied"]
+    assert "**FAIL (1 could not be checked; fail on: contradicted)**" in result.stdout
+
+
+def test_standard_input_is_not_read_past_the_size_limit():
+    endless = io.BytesIO(GOOD.encode() * 40_000)  # 2.6 MB
+    result = CliRunner().invoke(cli, ["check", "-", "--max-size", "1", "--format", "json"], input=endless)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == ["factcheck: <stdin>: file is 1.0 MB, over the 1 MB limit (raise it with "
+                                          "--max-size or max_file_size_mb in the configuration)"]
+    assert endless.tell() == 1_048_577  # one byte past the limit, never the whole stream
+
+
+def test_lone_carriage_returns_end_lines(tmp_path: Path):
+    path = tmp_path / "mac.txt"
+    path.write_bytes(b"Khan re-elected\r\rSadiq Khan won 1,206,034 votes after second preferences in 2021.\r")
+    [finding] = strict_json(check(str(path), "--format", "json").stdout)["articles"][0]["findings"]
+    assert (finding["line"], finding["column"], finding["start"]) == (3, 16, 32)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read_as_text(tmp_path: Path, encoding: str):
+    path = tmp_path / "draft.txt"
+    path.write_bytes(("Khan’s night\n" + GOOD).encode(encoding))
+    [finding] = strict_json(check(str(path), "--format", "json").stdout)["articles"][0]["findings"]
+    assert finding["text"] == "1,206,034" and finding["verdict"] == "supported" and finding["line"] == 2
+
+
+def test_limits_are_set_in_the_configuration(tmp_path: Path):
+    config = tmp_path / "factcheck.toml"
+    config.write_text("[limits]\nline_chars = 20\ndocx_mb = 0.001\n")
+    article = tmp_path / "a.txt"
+    article.write_text(GOOD)
+    document = tmp_path / "a.docx"
+    document.write_bytes(docx_bytes(body(*["Khan won."] * 200)))
+    result = check(str(article), str(document), "--config", str(config), "--format", "json")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"factcheck: {article}:1:1: a line of 64 characters (more than 20); not article text (limits.line_chars)",
+        f"factcheck: {document}: the document expands to 0 MB, more than 0.001 MB (limits.docx_mb); not read"]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("max_file_size_mb = inf\n", "factcheck.toml: max_file_size_mb: Input should be a finite number"),
+    ("max_file_size_mb = nan\n", "factcheck.toml: max_file_size_mb: Input should be a finite number"),
+    ("[limits]\nfigures = 0\n", "factcheck.toml: limits.figures: Input should be greater than or equal to 1"),
+    ("[limits]\nstack = 3\n", "factcheck.toml: limits.stack: unknown key"),
+    (b"fail_on = \"imprecise\" # caf\xe9\n", "factcheck.toml: not UTF-8 text (byte 27); TOML files are UTF-8"),
+])
+def test_a_bad_configuration_is_one_line_not_an_internal_error(tmp_path: Path, text, message):
+    config = tmp_path / "factcheck.toml"
+    config.write_bytes(text if isinstance(text, bytes) else text.encode())
+    result = check(GOOD, "--config", str(config))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"factcheck: {tmp_path / message}"]
+
+
+def test_a_pyproject_whose_tool_is_not_a_table_is_one_line(tmp_path: Path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text("tool = 5\n")
+    monkeypatch.chdir(tmp_path)
+    result = check("a.txt")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"factcheck: {tmp_path / 'pyproject.toml'}: tool: expected a table, found int"]
