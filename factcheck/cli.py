@@ -10,6 +10,7 @@ import contextlib
 import functools
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -249,13 +250,20 @@ def check(paths: tuple[str, ...], ledger_dir: Path | None, config_path: Path | N
         writer.start()
         digests = run(checker, paths, writer, folder, jobs=jobs or config.jobs or 1, stdin_data=stdin_data)
         show_progress = sys.stderr.isatty() and not (color or quiet)
-        with _progress(paths, options.exclude, enabled=show_progress) as advance:
-            write(digests, writer, folder,
-                  on_error=lambda path, error: click.echo(f"factcheck: {_printable(error)}", err=True),
-                  on_article=lambda d: (summary.add(d.error, d.counts), advance()))
-        writer.finish(summary)
-        if folder:
-            folder.finish(summary)
+        try:
+            with _progress(paths, options.exclude, enabled=show_progress) as advance:
+                write(digests, writer, folder,
+                      on_error=lambda path, error: click.echo(f"factcheck: {_printable(error)}", err=True),
+                      on_article=lambda d: (summary.add(d.error, d.counts), advance()))
+            writer.finish(summary)
+            if folder:
+                folder.finish(summary)
+        except BaseException:  # interrupted: no half-written report.json is left behind
+            if folder:
+                folder.discard()
+            raise
+        finally:
+            digests.close()  # stops any worker processes now, not when the generator is collected
         stream.flush()
     if write_baseline:
         click.echo(f"factcheck: wrote {writer.count} accepted findings to {write_baseline}", err=True)
@@ -344,14 +352,31 @@ def extract(paths: tuple[str, ...], ledger_dir: Path | None, config_path: Path |
     sys.exit(2 if errors else 0)
 
 
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM. A BaseException, so that click does not turn Ctrl-C into its own exit code 1 and no
+    `except Exception` on the way swallows it."""
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        super().__init__(signum)
+
+
+def _interrupt(signum, frame) -> None:
+    raise Interrupted(signum)
+
+
 def main() -> None:
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         cli(prog_name="factcheck")
     except SystemExit:
         raise
-    except KeyboardInterrupt:
-        click.echo("factcheck: interrupted", err=True)
-        sys.exit(130)
+    except (Interrupted, KeyboardInterrupt) as exc:
+        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+        click.echo(f"factcheck: {'terminated' if signum == signal.SIGTERM else 'interrupted'}; the run did not "
+                   f"finish", err=True)
+        sys.exit(128 + signum)
     except Exception as exc:  # noqa: BLE001 - last line of defence: never show a traceback
         click.echo(
             f"factcheck: internal error ({type(exc).__name__}: {exc}). This is a bug in factcheck; please report "

@@ -55,10 +55,35 @@ _STATE: tuple[Checker, Writer, FolderWriter | None] | None = None
 
 
 def _work(batch: list[Task]) -> list[Digest]:
+    """Check a batch together; should that fail, check its articles one by one, so one article that breaks
+    the checker becomes that article's error and the others are reported in full."""
     assert _STATE is not None
     checker, writer, folder = _STATE
-    reports = checker.check_batch([checker.read(t.path, t.data) for t in batch])
-    return [digest(r, t, writer, folder) for r, t in zip(reports, batch)]
+    try:
+        reports = checker.check_batch([checker.read(t.path, t.data) for t in batch])
+        return [digest(r, t, writer, folder) for r, t in zip(reports, batch)]
+    except Exception:  # noqa: BLE001 - isolated below, article by article
+        if len(batch) == 1:
+            return [_failed(batch[0], writer, folder)]
+    return [d for task in batch for d in _work([task])]
+
+
+def _failed(task: Task, writer: Writer, folder: FolderWriter | None) -> Digest:
+    import sys
+
+    kind, value = sys.exc_info()[:2]
+    return failed_digest(task, writer, folder, f"internal error while checking it ({kind.__name__}: {value}); the "
+                                                f"rest of the batch was checked. This is a bug in factcheck; please "
+                                                f"report it to whoever maintains your installation")
+
+
+def failed_digest(task: Task, writer: Writer, folder: FolderWriter | None, why: str) -> Digest:
+    name = "<stdin>" if task.path == "-" else task.path
+    report = ArticleReport.model_construct(path=task.path, error=f"{name}: {why}")
+    try:
+        return digest(report, task, writer, folder)
+    except Exception:  # noqa: BLE001 - a writer that cannot even render an error: send the bare error
+        return Digest.model_construct(path=task.path, error=report.error, folder_name=task.folder_name)
 
 
 def run(checker: Checker, paths: Iterable[str], writer: Writer, folder: FolderWriter | None = None,
@@ -103,20 +128,27 @@ def run(checker: Checker, paths: Iterable[str], writer: Writer, folder: FolderWr
 def _parallel(batches: list[list[Task] | Digest], jobs: int) -> Iterator[Digest]:
     import multiprocessing
 
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" not in methods:  # workers must inherit the built checker; without fork, check here
+    if "fork" not in multiprocessing.get_all_start_methods():  # workers must inherit the built checker
         for batch in batches:
             yield from ([batch] if isinstance(batch, Digest) else _work(batch))
         return
-    context = multiprocessing.get_context("fork")
-    work = [b for b in batches if not isinstance(b, Digest)]
-    with context.Pool(jobs) as pool:
-        results = pool.imap(_work, work, chunksize=1)
+    from factcheck.workers import Workers
+
+    with Workers(jobs, _work, _lost) as workers:
+        results = workers.map([b for b in batches if not isinstance(b, Digest)])
         for batch in batches:
             if isinstance(batch, Digest):
                 yield batch
             else:
                 yield from next(results)
+
+
+def _lost(task: Task, why: str) -> list[Digest]:
+    """The digest of an article whose worker process died while checking it, alone, twice."""
+    assert _STATE is not None
+    _, writer, folder = _STATE
+    return [failed_digest(task, writer, folder, f"the worker process checking it died ({why}); the rest of the "
+                                                f"batch was checked")]
 
 
 def write(digests: Iterable[Digest], writer: Writer, folder: FolderWriter | None, on_error, on_article) -> None:
