@@ -36,18 +36,20 @@ def test_out_replaces_a_symlink_in_its_folder_instead_of_writing_through_it(tmp_
         assert not (out / written).is_symlink() and (out / written).stat().st_size > 100
 
 
-def test_articles_named_index_or_summary_never_overwrite_the_runs_own_files(tmp_path: Path):
-    for name in ("index", "summary", "report", "Index"):
-        (tmp_path / name).write_text(GOOD)
-    out = tmp_path / "out"
-    paths = [str(tmp_path / n) for n in ("index", "summary", "report", "Index")]
-    result = CliRunner().invoke(cli, ["check", *paths, "--out", str(out)], catch_exceptions=False)
+def test_articles_named_index_or_summary_never_overwrite_the_runs_own_files(tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    names = ["index", "summary", "report", "Index"]
+    for name in names:
+        Path(name).write_text(GOOD)
+    result = CliRunner().invoke(cli, ["check", *names, "--out", "out"], catch_exceptions=False)
     assert result.exit_code == 0
-    assert "factcheck reports" in (out / "index.html").read_text()
-    assert (out / "summary.md").read_text().startswith("## Summary")
-    assert json.loads((out / "report.json").read_text())["summary"]["articles"] == 4
-    names = {report_name(p) for p in paths}
-    assert not names & {"index", "summary", "report"}
+    assert "factcheck reports" in Path("out/index.html").read_text()
+    assert Path("out/summary.md").read_text().startswith("## Summary")
+    assert json.loads(Path("out/report.json").read_text())["summary"]["articles"] == 4
+    reports = sorted(p.name for p in Path("out").iterdir())
+    assert reports == ["Index_article_.html", "Index_article_.md", "index.html", "index_article.html",
+                       "index_article.md", "report.json", "report_article.html", "report_article.md", "summary.md",
+                       "summary_article.html", "summary_article.md"]
 
 
 def test_a_report_name_over_255_bytes_is_shortened_and_stays_unique(tmp_path: Path):
