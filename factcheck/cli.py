@@ -295,9 +295,9 @@ def _stdin(limits) -> bytes:
 
 
 def _printable(text: str) -> str:
-    from factcheck.report.model import clean
+    from factcheck.report.model import one_line
 
-    return clean(text)
+    return one_line(text)
 
 
 @cli.command(context_settings=CONTEXT)

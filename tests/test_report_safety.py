@@ -63,3 +63,84 @@ def test_a_report_name_over_255_bytes_is_shortened_and_stays_unique(tmp_path: Pa
     assert result.exit_code == 0, result.output
     reports = sorted(p.name for p in out.glob("*.html") if p.name != "index.html")
     assert len(reports) == 2 and all(len(name.encode()) <= 255 for name in reports)
+
+
+HOSTILE_SENTENCE = ('Sadiq Khan won 1,306,034 votes <script>alert(1)</script> [click](javascript:alert(1)) '
+                    '<a href="javascript:alert(2)">x</a> ![pixel](https://tracker.example/p.gif) <img src=x onerror=alert(3)> '
+                    '<javascript:alert(4)> after second preferences in 2021.\n')
+
+
+def rendered(markdown: str) -> str:
+    from markdown_it import MarkdownIt  # a CommonMark renderer (rich depends on it), with GitHub's tables
+
+    return MarkdownIt("commonmark", {"html": True, "linkify": False}).enable("table").render(markdown)
+
+
+def assert_inert(page: str) -> None:
+    lowered = page.lower()
+    assert "<script" not in lowered and "<img" not in lowered and "<a href=\"javascript" not in lowered
+    assert 'href="javascript' not in lowered and "<a href" not in lowered.replace('<a href="http', "")
+
+
+def hostile_articles(tmp_path: Path) -> list[Path]:
+    text = tmp_path / "<img src=x onerror=alert(9)>.txt"
+    text.write_text(HOSTILE_SENTENCE)
+    page = tmp_path / "escaped.html"
+    page.write_text("<p>Sadiq Khan won 1,306,034 votes &lt;script&gt;alert(5)&lt;/script&gt; "
+                    "&lt;img src=x onerror=alert(6)&gt; after second preferences in 2021.</p>")
+    markdown = tmp_path / "draft.md"
+    markdown.write_text("Sadiq Khan won 1,306,034 votes \\<script\\>alert(7)\\</script\\> after second preferences "
+                        "in 2021.\n")
+    return [text, page, markdown]
+
+
+def test_markdown_output_shows_article_markup_and_file_names_as_text(tmp_path: Path):
+    articles = hostile_articles(tmp_path)
+    result = check(*map(str, articles), "--format", "markdown")
+    assert result.exit_code == 1, result.output
+    assert result.stdout.count("❌ line 1: 1,306,034 (contradicted)") == 3  # every article's flagged sentence is shown
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in result.stdout and "&lt;img src=x onerror=alert(9)&gt;" in result.stdout
+    assert_inert(rendered(result.stdout))
+
+
+def test_markdown_reports_in_the_out_folder_render_article_markup_as_text(tmp_path: Path):
+    articles = hostile_articles(tmp_path)
+    out = tmp_path / "out"
+    assert check(*map(str, articles), "--out", str(out)).exit_code == 1
+    reports = sorted(out.glob("*.md"))
+    assert len(reports) == 4  # three articles and summary.md
+    for report in reports:
+        assert_inert(rendered(report.read_text()))
+
+
+def test_a_newline_in_a_file_name_cannot_forge_output_lines(tmp_path: Path):
+    forged = tmp_path / "a.txt:1:1: supported: all fine\nb.txt"
+    forged.write_text(GOOD.replace("1,206,034", "1,306,034"))
+    missing = tmp_path / "gone\n.txt"
+    line = check(str(forged), str(missing), "--format", "line")
+    assert line.exit_code == 2
+    [finding] = line.stdout.splitlines()
+    assert finding.startswith(str(forged).replace("\n", "\\n") + ":1:16: contradicted: ")
+    assert line.stderr.splitlines() == [f"factcheck: {tmp_path}/gone\\n.txt: no such file or folder"]
+    extract = CliRunner().invoke(cli, ["extract", str(forged)])
+    assert extract.exit_code == 0 and extract.stdout.splitlines()[0].startswith(str(forged).replace("\n", "\\n") + "\t")
+
+
+def test_escape_characters_in_file_names_never_reach_github_annotations_raw(tmp_path: Path):
+    named = tmp_path / "red\x1b[31m,title=x::.txt"
+    named.write_text(GOOD.replace("1,206,034", "1,306,034"))
+    result = check(str(named), "--format", "github")
+    assert result.exit_code == 1
+    annotation = result.stdout.splitlines()[0]
+    assert "\x1b" not in result.stdout and annotation.startswith("::error file=")
+    assert "%2Ctitle=x%3A%3A.txt,line=1," in annotation
+
+
+def test_sarif_results_that_do_not_fail_have_level_none(tmp_path: Path):
+    article = tmp_path / "a.txt"
+    article.write_text("Ken Livingstone won 828,380 votes after second preferences in 2004. Turnout was about 37 per "
+                       "cent. Some 5.2 million Londoners were registered to vote.\n")
+    run_ = json.loads(check(str(article), "--format", "sarif").stdout)["runs"][0]
+    pairs = {(r["kind"], r["level"]) for r in run_["results"]}
+    assert {("fail", "error"), ("pass", "none"), ("review", "none")} <= pairs
+    assert all(level == "none" for kind, level in pairs if kind != "fail")

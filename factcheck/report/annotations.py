@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from factcheck.verify.article import ArticleReport
 from factcheck.report.base import Writer
-from factcheck.report.model import Lines, Summary, clean, locate
+from factcheck.report.model import Lines, Summary, clean, locate, one_line
 from factcheck.report.wording import message
 from factcheck.verify.findings import Verdict
 
@@ -18,8 +18,8 @@ def github_data(text: str) -> str:
 
 
 def github_property(text: str) -> str:
-    """Escape a workflow-command property value (file, title)."""
-    return github_data(text).replace(":", "%3A").replace(",", "%2C")
+    """Escape a workflow-command property value (file, title); control characters never reach the log raw."""
+    return github_data(clean(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 class LineWriter(Writer):
@@ -32,8 +32,8 @@ class LineWriter(Writer):
             if f.suppressed:
                 continue
             loc = locate(report, lines, f.claim.start, f.claim.end)
-            out.append(f"{clean(report.path)}:{loc.line}:{loc.column}: {f.verdict.value}: "
-                       f"{clean(message(f, self.index, report.election))}\n")
+            out.append(f"{one_line(report.path)}:{loc.line}:{loc.column}: {f.verdict.value}: "
+                       f"{one_line(message(f, self.index, report.election))}\n")
         return "".join(out)
 
 

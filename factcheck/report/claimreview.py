@@ -50,7 +50,7 @@ class ClaimReviewWriter(Writer):
                 **({"correction": f.suggestion} if f.suggestion else {}),
                 **({"about": shown(f)} if shown(f) else {}),
             }
-            reviews.append(json.dumps(review, ensure_ascii=False))
+            reviews.append(json.dumps(review, ensure_ascii=False, allow_nan=False))
         return ",\n".join(reviews)
 
     def finish(self, summary: Summary) -> None:

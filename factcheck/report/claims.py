@@ -13,7 +13,7 @@ from factcheck.verify.article import ArticleReport
 from factcheck.extract.claims import Claim
 from factcheck.ledger.index import LedgerIndex
 from factcheck.report.json_report import claim_json, placed_json
-from factcheck.report.model import Lines, clean, locate
+from factcheck.report.model import Lines, clean, locate, one_line
 
 
 def claims_json(report: ArticleReport, claims: list[Claim], index: LedgerIndex) -> dict[str, Any]:
@@ -29,10 +29,10 @@ def claims_json(report: ArticleReport, claims: list[Claim], index: LedgerIndex) 
 def claims_text(report: ArticleReport, claims: list[Claim]) -> str:
     assert report.article is not None
     lines = Lines(report.article.source)
-    out = [f"{clean(report.path)}\t{report.election or 'election unknown'}\t({clean(report.election_basis or '')})\n"]
+    out = [f"{one_line(report.path)}\t{report.election or 'election unknown'}\t({one_line(report.election_basis or '')})\n"]
     for c in claims:
         loc = locate(report, lines, c.start, c.end)
         subject = ",".join(c.subject) or "-"
-        out.append(f"  {loc.line}:{loc.column}\t{clean(c.text)}\t{c.kind.value}\t{c.round.value}\t{subject}\t"
+        out.append(f"  {loc.line}:{loc.column}\t{one_line(c.text)}\t{c.kind.value}\t{c.round.value}\t{subject}\t"
                    f"{c.scope or '-'}\t{c.election or '-'}" + (f"\tunsure: {clean(c.unsure)}" if c.unsure else "") + "\n")
     return "".join(out)

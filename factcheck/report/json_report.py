@@ -14,7 +14,7 @@ from factcheck.extract.claims import Claim
 from factcheck.kinds import Unit
 from factcheck.ledger.index import LedgerIndex
 from factcheck.report.base import Writer
-from factcheck.report.model import SCHEMA_VERSION, Lines, Summary, ledger_json, locate
+from factcheck.report.model import SCHEMA_VERSION, Lines, Summary, finite, ledger_json, locate
 from factcheck.report.wording import message, shown
 from factcheck.verify.findings import Finding
 
@@ -26,8 +26,9 @@ def claim_json(c: Claim, index: LedgerIndex, report: ArticleReport) -> dict[str,
         "kind": c.kind.value, "round": c.round.value, "label": c.label,
         "subject": [facts.name(p) if facts else p for p in c.subject], "subject_ids": list(c.subject),
         "subject_text": c.subject_text, "party": c.party, "scope": c.scope, "scope_text": c.scope_text,
-        "election": c.election, "election_basis": c.election_basis, "value": c.value,
-        "interval": [c.lo, c.hi] if c.lo is not None else None, "unit": c.unit.value,
+        "election": c.election, "election_basis": c.election_basis, "value": finite(c.value),
+        "interval": [c.lo, c.hi] if finite(c.lo) is not None and finite(c.hi) is not None else None,
+        "unit": c.unit.value,
         "qualifier": c.qualifier.value if c.qualifier else None, "relation": c.relation,
         "sentence": text[c.sentence_start:c.sentence_end].strip(),
     }
@@ -68,7 +69,7 @@ def _alternative(a) -> dict[str, Any]:
 
 
 def _number(value: float | None, unit: Unit | None) -> float | int | None:
-    if value is None:
+    if finite(value) is None:
         return None
     if unit in (Unit.VOTES, Unit.COUNT, Unit.RANK, Unit.FLAG) and float(value).is_integer():
         return int(value)
@@ -97,7 +98,7 @@ class JsonWriter(Writer):
         self.out.write(head_json(self.index))
 
     def render(self, report: ArticleReport) -> str:
-        return json.dumps(article_json(report, self.index, self.listed(report)), ensure_ascii=False)
+        return json.dumps(article_json(report, self.index, self.listed(report)), ensure_ascii=False, allow_nan=False)
 
     def finish(self, summary: Summary) -> None:
         self.out.write('\n], "summary": ' + json.dumps(summary.model_dump(mode="json"), ensure_ascii=False) + "}\n")

@@ -5,13 +5,15 @@ from __future__ import annotations
 from factcheck.verify.article import ArticleReport
 from factcheck.ledger.index import LedgerIndex
 from factcheck.report.base import Writer
-from factcheck.report.model import GENERATED, Lines, Summary, clean, election_line, ledger_json, locate
+from factcheck.report.model import (GENERATED, Lines, Summary, election_line, ledger_json, locate, markdown_link,
+                                    markdown_text)
 from factcheck.report.wording import ICON, LABEL, note, shown, what, why
 from factcheck.verify.findings import Finding, Verdict
 
 
 def cell(text: str | None) -> str:
-    return clean(text or "").replace("|", "\\|").replace("\n", " ")
+    """Any text from an article, a file name or the ledger: shown as text, never as markup (see markdown_text)."""
+    return markdown_text(text)
 
 
 def markdown_article(report: ArticleReport, index: LedgerIndex, findings: tuple[Finding, ...] | None = None) -> str:
@@ -24,7 +26,7 @@ def markdown_article(report: ArticleReport, index: LedgerIndex, findings: tuple[
     lines = Lines(report.article.source)
     ledger = ledger_json(index)
     out += [f"Checked against: **{cell(election_line(index, report.election) or 'no election identified')}** "
-            f"({cell(report.election_basis)}); ledger {cell(ledger['path'])}, version {ledger['version']}", ""]
+            f"({cell(report.election_basis)}); ledger {cell(ledger['path'])}, version {cell(ledger['version'])}", ""]
     if not findings:
         return "\n".join(out + ["No result claims found.", ""])
     problems = [f for f in findings if f.verdict in (Verdict.CONTRADICTED, Verdict.IMPRECISE) and not f.suppressed]
@@ -63,8 +65,8 @@ def _problem(f: Finding, report: ArticleReport, lines: Lines, index: LedgerIndex
     if f.derivation:
         out.append(f"- How derived: {cell(f.derivation)}")
     if f.alternative:
-        out.append(f"- Matches {cell(f.alternative.label)} ({f.alternative.status}): "
-                   + ", ".join(f"[{cell(s.publisher)}]({s.url})" for s in f.alternative.sources))
+        out.append(f"- Matches {cell(f.alternative.label)} ({cell(f.alternative.status)}): "
+                   + ", ".join(markdown_link(s.publisher, s.url) for s in f.alternative.sources))
     else:
         out.append(f"- Why: {cell(f.rule)}")
         if (explained := note(f)) and explained != f.rule:
@@ -72,7 +74,7 @@ def _problem(f: Finding, report: ArticleReport, lines: Lines, index: LedgerIndex
     if f.related:
         out.append("- See also: " + "; ".join(cell(p.text) for p in f.related))
     if f.sources:
-        out.append("- Sources: " + "; ".join(f"[{cell(s.title)}]({s.url})" for s in f.sources))
+        out.append("- Sources: " + "; ".join(markdown_link(s.title, s.url) for s in f.sources))
     return out + [""]
 
 

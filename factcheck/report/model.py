@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import math
 import re
 from enum import StrEnum
 from functools import lru_cache
@@ -73,6 +74,40 @@ def locate(report: ArticleReport, lines: Lines, start: int, end: int) -> Locatio
 def clean(text: str) -> str:
     """Text safe for a terminal or an annotation: no control or bidi-override characters."""
     return _CONTROL.sub("\ufffd", text)
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """Text that stays on one line and shows what it holds: a file name with a newline or an escape sequence in
+    it cannot forge a line of output or drive the terminal ("a\\nb.txt", "\\u001b[31m")."""
+    return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
+
+
+_MARKDOWN = re.compile(r"[\\`*_\[\]#|~<>&]")  # with "[" escaped no link or image can open, so "(" and "!" need not be
+_ENTITY = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
+def markdown_text(text: str | None) -> str:
+    """Article text or a file name as Markdown that renders as exactly that text, on one line: no HTML, link,
+    image, code or emphasis can start in it, and it cannot end a table cell."""
+    flat = " ".join(clean(text or "").split("\n"))
+    return _MARKDOWN.sub(lambda m: _ENTITY.get(m.group(), "\\" + m.group()), flat.replace("\r", " "))
+
+
+def markdown_link(title: str, url: str) -> str:
+    """A link only to an http(s) address (a ledger's source); anything else is shown as text."""
+    if not re.match(r"https?://", url, re.IGNORECASE):
+        return f"{markdown_text(title)} ({markdown_text(url)})"
+    target = re.sub(r"[\s<>()\\]", lambda m: f"%{ord(m.group()):02X}", clean(url))
+    return f"[{markdown_text(title)}](<{target}>)"
+
+
+def finite(value: float | None) -> float | None:
+    """JSON has no NaN or infinity; a figure beyond what a float holds is reported as unknown."""
+    return value if value is None or math.isfinite(value) else None
 
 
 class Summary(BaseModel):

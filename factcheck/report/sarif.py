@@ -96,7 +96,9 @@ class SarifWriter(Writer):
                       "endColumn": loc.end_column, "charOffset": loc.start, "charLength": loc.end - loc.start,
                       "snippet": {"text": article.source[loc.start:loc.end]}}
             result = {
-                "ruleId": verdict.value, "ruleIndex": RULE_INDEX[f.verdict], "kind": kind, "level": level,
+                # SARIF 2.1.0 (3.27.9): a result whose kind is not "fail" must have level "none"
+                "ruleId": verdict.value, "ruleIndex": RULE_INDEX[f.verdict], "kind": kind,
+                "level": level if kind == "fail" else "none",
                 "message": {"text": clean(message(f, self.index, report.election))},
                 "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
                 "partialFingerprints": {FINGERPRINT: prints[id(f)]},
@@ -113,7 +115,7 @@ class SarifWriter(Writer):
                     "artifactLocation": artifact,
                     "replacements": [{"deletedRegion": {"charOffset": loc.start, "charLength": loc.end - loc.start},
                                       "insertedContent": {"text": f.suggestion}}]}]}]
-            results.append(json.dumps(result, ensure_ascii=False))
+            results.append(json.dumps(result, ensure_ascii=False, allow_nan=False))
         return ",".join(results)
 
     def finish(self, summary: Summary) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from factcheck.verify.article import ArticleReport
 from factcheck.report.base import Writer
-from factcheck.report.model import Lines, Summary, clean, locate
+from factcheck.report.model import Lines, Summary, clean, locate, one_line
 from factcheck.report.wording import note, shown, what, why
 from factcheck.verify.findings import Finding, Verdict
 
@@ -49,7 +49,7 @@ def details(report: ArticleReport, lines: Lines, f: Finding) -> tuple[str, tuple
         notes.append(f"suggest: {clean(f.suggestion)}")
     if f.sources:
         notes.append("sources: " + "; ".join(f"{s.title} <{s.url}>" for s in f.sources[:3]))
-    return f"{clean(report.path)}:{loc.line}:{loc.column} {f.verdict.value.upper()} {clean(c.text)}", sentence, notes
+    return f"{one_line(report.path)}:{loc.line}:{loc.column} {f.verdict.value.upper()} {clean(c.text)}", sentence, notes
 
 
 def flagged(report: ArticleReport) -> list[Finding]:
@@ -75,7 +75,7 @@ class PlainWriter(Writer):
         if self.quiet and not shown_findings:
             return ""
         lines = Lines(report.article.source)
-        write(f"{clean(report.path)}  {report.election or 'election unknown'}  ({clean(report.election_basis or '')})\n")
+        write(f"{one_line(report.path)}  {report.election or 'election unknown'}  ({clean(report.election_basis or '')})\n")
         table = rows(report, lines, self.index, shown_findings)
         if not table:
             write("  no result claims found\n\n")
@@ -124,7 +124,7 @@ class RichWriter(Writer):
         if self.quiet and not shown_findings:
             return
         lines = Lines(report.article.source)
-        console.print(Text.assemble((clean(report.path), "bold"), f"  {report.election or 'election unknown'}",
+        console.print(Text.assemble((one_line(report.path), "bold"), f"  {report.election or 'election unknown'}",
                                     (f"  ({clean(report.election_basis or '')})", "dim")))
         table_rows = rows(report, lines, self.index, shown_findings)
         if not table_rows:
