@@ -286,3 +286,30 @@ def test_a_pyproject_whose_tool_is_not_a_table_is_one_line(tmp_path: Path, monke
     result = check("a.txt")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [f"factcheck: {tmp_path / 'pyproject.toml'}: tool: expected a table, found int"]
+
+
+LAUGHS_YAML = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8))
+HOSTILE_LEDGER = {  # appended to an election file: the one line `ledger validate` must print
+    "billion laughs": (LAUGHS_YAML, "more than 200,000 values (aliases expanding without end?); not a ledger file"),
+    "recursive alias": ("loop: &loop [1, *loop]\n", "an alias that contains itself"),
+    "huge integer": (f"huge: {'9' * 5000}\n", "a number of 5,000 characters (more than 30)"),
+    "list as key": ("? [a, b]\n: 1\n", "(top level): a key must be a plain value, not a list"),
+    "deep nesting": ("deep: " + "[" * 200 + "]" * 200 + "\n", "nested more than 64 deep; not a ledger file"),
+    "bad date": ("when: 2021-13-45\n", "cannot read '2021-13-45' (ValueError)"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_LEDGER))
+def test_hostile_ledger_yaml_is_one_line_and_never_expanded(ledger_copy, case: str):
+    target, _ = ledger_copy
+    addition, message = HOSTILE_LEDGER[case]
+    election = target / "elections" / "london-mayor-2021.yaml"
+    before = election.read_text().count("\n")
+    election.write_text(election.read_text() + addition)
+    result = CliRunner().invoke(cli, ["ledger", "validate", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == "factcheck: invalid ledger:"
+    [line] = result.stderr.splitlines()[1:]
+    assert line.startswith(f"{election}:") and line.endswith(message), line
+    assert int(line.split(":")[1]) > before  # the line named is in the part added
