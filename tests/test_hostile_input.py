@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import html
 import io
 import json
 import math
@@ -313,3 +314,25 @@ def test_hostile_ledger_yaml_is_one_line_and_never_expanded(ledger_copy, case: s
     [line] = result.stderr.splitlines()[1:]
     assert line.startswith(f"{election}:") and line.endswith(message), line
     assert int(line.split(":")[1]) > before  # the line named is in the part added
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\ufeff", "\u00ad", "\u2060"])
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html"])
+def test_an_invisible_character_inside_a_figure_does_not_split_it(tmp_path: Path, invisible: str, suffix: str):
+    path = tmp_path / f"draft{suffix}"
+    source = GOOD.replace("1,206,034", f"1,2{invisible}06,034")
+    path.write_text(source)
+    [finding] = strict_json(check(str(path), "--format", "json").stdout)["articles"][0]["findings"]
+    assert finding["verdict"] == "supported" and finding["text"] == "1,206,034"
+    assert source[finding["start"]:finding["end"]] == f"1,2{invisible}06,034"
+
+
+@pytest.mark.parametrize("override", ["\u202e", "&#8238;", "\u202d"])
+def test_a_bidirectional_override_is_refused_so_no_reversed_figure_passes(tmp_path: Path, override: str):
+    path = tmp_path / "draft.html"
+    path.write_text(f"<p>Sadiq Khan won {override}430,602,1\u202c votes after second preferences in 2021.</p>")
+    result = check(str(path))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"factcheck: {path}:1:19: a bidirectional override (U+{ord(html.unescape(override)):04X}) makes the text "
+        f"display other than it reads, so a figure could be checked that no reader sees; remove it"]

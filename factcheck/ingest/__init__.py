@@ -7,6 +7,7 @@ on with the other files.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -18,7 +19,9 @@ from factcheck.ingest.files import ARTICLE_SUFFIXES, GENERATED_MARK, STDIN, disc
 from factcheck.ingest.html import extract_html, html_depth, html_published
 from factcheck.ingest.limits import DEFAULT_MAX_BYTES, Limits, check_text, size_error
 from factcheck.ingest.markdown import extract_markdown, markdown_published
-from factcheck.ingest.offsets import OffsetMap
+from factcheck.ingest.offsets import INVISIBLE, OffsetMap, TextBuilder
+
+_OVERRIDE = re.compile("[\u202d\u202e]")  # left-to-right and right-to-left override: they reorder the digits shown
 
 __all__ = ["ARTICLE_SUFFIXES", "DEFAULT_MAX_BYTES", "GENERATED_MARK", "STDIN", "Article", "Limits", "discover",
            "is_generated", "read_article", "read_stream"]
@@ -60,6 +63,11 @@ def read_article(path: str, *, limits: Limits | None = None, stdin_data: bytes |
     else:
         article = _text_article(path, name, decode(data, name), suffix, limits)
     check_text(article.text, name, limits, lambda offset: _position(article, offset))
+    override = _OVERRIDE.search(article.text)  # the text: an HTML entity (&#8238;) is an override too
+    if override:
+        raise InputError(f"{name}:{_position(article, override.start())}: a bidirectional "
+                         f"override (U+{ord(override.group()):04X}) makes the text display other than it reads, so "
+                         f"a figure could be checked that no reader sees; remove it", path=path)
     if article.published is None and (dated := dateline_date(article.text)):
         article = article.model_copy(update={"published": dated})
     return article
@@ -80,6 +88,11 @@ def _text_article(path: str, name: str, source: str, suffix: str, limits: Limits
         text, offsets = extract_markdown(source)
         return Article.model_construct(path=path, source=source, text=text, published=markdown_published(source),
                                        offsets=offsets)
+    if INVISIBLE.search(source):
+        builder = TextBuilder()
+        builder.copy(source, 0, len(source))
+        text, offsets = builder.build()
+        return Article.model_construct(path=path, source=source, text=text, offsets=offsets)
     return Article.model_construct(path=path, source=source, text=source)
 
 

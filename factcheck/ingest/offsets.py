@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import re
+
+# Characters that show as nothing but split a word or a number in two for the tokenizer ("1,2\u200b06,034"):
+# zero-width space, non-joiner and joiner, word joiner, a byte-order mark inside the text, soft hyphen.
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 class TextBuilder:
@@ -17,7 +22,11 @@ class TextBuilder:
         self._length = 0
 
     def copy(self, source: str, start: int, end: int) -> None:
-        """Copy source[start:end] verbatim."""
+        """Copy source[start:end] verbatim, less any invisible characters."""
+        for gap in INVISIBLE.finditer(source, start, end):
+            if gap.start() > start:
+                self._add(source[start:gap.start()], start, gap.start(), True)
+            start = gap.end()
         if end > start:
             self._add(source[start:end], start, end, True)
 
