@@ -329,12 +329,18 @@ def extract(paths: tuple[str, ...], ledger_dir: Path | None, config_path: Path |
                 read = ArticleReport.model_construct(path=item.path or str(item), error=str(item))
             else:
                 read = checker.read(item, stdin_data if item == "-" else None)
+            if not isinstance(read, ArticleReport):
+                try:
+                    extraction = checker.extract(read, next(checker.analyse([read.text])))
+                except Exception as exc:  # noqa: BLE001 - one article's failure is its own error; the others are listed
+                    read = ArticleReport.model_construct(path=read.path, error=(
+                        f"{read.path}: internal error while reading its claims ({type(exc).__name__}: {exc}). This "
+                        f"is a bug in factcheck; please report it to whoever maintains your installation"))
             if isinstance(read, ArticleReport):
                 click.echo(f"factcheck: {_printable(read.error or '')}", err=True)
                 errors += 1
                 report, found = read, []
             else:
-                extraction = checker.extract(read, next(checker.analyse([read.text])))
                 found = sorted(extraction.claims, key=lambda c: (c.start, c.end))
                 report = ArticleReport.model_construct(path=read.path, article=read,
                                                        election=extraction.election.election,

@@ -87,3 +87,24 @@ def test_an_interrupted_run_exits_128_plus_the_signal_and_leaves_no_half_written
     assert stderr.decode().splitlines() == [f"factcheck: {word}; the run did not finish"]
     assert (out / "report.json").read_text() == '{"previous": "run"}\n'
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_extract_lists_the_other_articles_when_one_breaks_it(tmp_path: Path, monkeypatch):
+    real = Checker.extract
+
+    def extract(self, article, mentions):
+        if "Bailey" in article.text:
+            raise KeyError("boom")
+        return real(self, article, mentions)
+
+    monkeypatch.setattr(Checker, "extract", extract)
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text(GOOD)
+    bad.write_text("Shaun Bailey won 977,601 votes in 2021.\n")
+    result = CliRunner().invoke(cli, ["extract", str(bad), str(good), "--format", "json"])
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"factcheck: {bad}: internal error while reading its claims (KeyError: 'boom')")
+    articles = json.loads(result.stdout)["articles"]
+    assert [a["path"] for a in articles] == [str(bad), str(good)]
+    assert articles[0]["error"] and not articles[1]["error"] and articles[1]["claims"]
