@@ -141,14 +141,14 @@ def _once(run: Callable[[], object]) -> float:
     return time.thread_time() - start
 
 
-def _guarded(measure: Callable[[], float]) -> float:
+def _guarded(measure: Callable[[], float], guard: float = GUARD) -> float:
     """A measurement still running after GUARD seconds is stopped (the re module checks for signals)."""
     previous = signal.signal(signal.SIGALRM, _raise_overrun)
-    signal.setitimer(signal.ITIMER_REAL, GUARD)
+    signal.setitimer(signal.ITIMER_REAL, guard)
     try:
         return measure()
     except _Overrun:
-        return GUARD
+        return guard
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -159,7 +159,7 @@ def finditer_all(pattern: re.Pattern, text: str) -> Callable[[], object]:
     return lambda: deque(pattern.finditer(subject), maxlen=0)
 
 
-def growth(run_at: Callable[[int], Callable[[], object]]) -> tuple[int, float, float]:
+def growth(run_at: Callable[[int], Callable[[], object]], guard: float = GUARD) -> tuple[int, float, float]:
     """(size, time at size, time at GROWTH * size), at the first size whose larger input takes a measurable time.
 
     Single calls probe the sizes cheaply; only the final pair is timed, the two sizes in alternation so that
@@ -168,24 +168,24 @@ def growth(run_at: Callable[[int], Callable[[], object]]) -> tuple[int, float, f
     then scans linearly, a jump once rather than a growth that keeps going.
     """
     size = SMALLEST
-    while size * GROWTH < LARGEST and _guarded(lambda: _once(run_at(size * GROWTH))) < MEANINGFUL:
+    while size * GROWTH < LARGEST and _guarded(lambda: _once(run_at(size * GROWTH)), guard) < MEANINGFUL:
         size *= GROWTH
-    small, large = _pair(run_at, size)
-    if superlinear(small, large) and large < GUARD / GROWTH and size * GROWTH * GROWTH <= LARGEST:
-        again = _pair(run_at, size * GROWTH)
+    small, large = _pair(run_at, size, guard)
+    if superlinear(small, large) and large < guard / GROWTH and size * GROWTH * GROWTH <= LARGEST:
+        again = _pair(run_at, size * GROWTH, guard)
         if not superlinear(*again):
             return size * GROWTH, *again
     return size, small, large
 
 
-def _pair(run_at: Callable[[int], Callable[[], object]], size: int) -> tuple[float, float]:
+def _pair(run_at: Callable[[int], Callable[[], object]], size: int, guard: float) -> tuple[float, float]:
     small_run, large_run = run_at(size), run_at(size * GROWTH)
     small = large = float("inf")
     for rounds in (3, 6):  # more rounds only to confirm a failure
         for _ in range(rounds):
-            small = min(small, _guarded(lambda: seconds(small_run, repeat=1)))
-            large = min(large, _guarded(lambda: seconds(large_run, repeat=1)))
-            if large >= GUARD:
+            small = min(small, _guarded(lambda: seconds(small_run, repeat=1), guard))
+            large = min(large, _guarded(lambda: seconds(large_run, repeat=1), guard))
+            if large >= guard:
                 return small, large
         if not superlinear(small, large):
             break
