@@ -44,7 +44,7 @@ def test_articles_named_index_or_summary_never_overwrite_the_runs_own_files(tmp_
     result = CliRunner().invoke(cli, ["check", *names, "--out", "out"], catch_exceptions=False)
     assert result.exit_code == 0
     assert "factcheck reports" in Path("out/index.html").read_text()
-    assert Path("out/summary.md").read_text().startswith("## Summary")
+    assert "## Summary" in Path("out/summary.md").read_text()
     assert json.loads(Path("out/report.json").read_text())["summary"]["articles"] == 4
     reports = sorted(p.name for p in Path("out").iterdir())
     assert reports == ["Index_article_.html", "Index_article_.md", "index.html", "index_article.html",
@@ -65,9 +65,11 @@ def test_a_report_name_over_255_bytes_is_shortened_and_stays_unique(tmp_path: Pa
     assert len(reports) == 2 and all(len(name.encode()) <= 255 for name in reports)
 
 
-HOSTILE_SENTENCE = ('Sadiq Khan won 1,306,034 votes <script>alert(1)</script> [click](javascript:alert(1)) '
+WRONG = "Ken Livingstone won 828,380 votes after second preferences in 2004.\n"  # the ledger: 828,390
+HOSTILE_SENTENCE = ('Ken Livingstone won 828,380 votes after second preferences in 2004 <script>alert(1)</script> '
+                    '[click](javascript:alert(1)) '
                     '<a href="javascript:alert(2)">x</a> ![pixel](https://tracker.example/p.gif) <img src=x onerror=alert(3)> '
-                    '<javascript:alert(4)> after second preferences in 2021.\n')
+                    '<javascript:alert(4)>.\n')
 
 
 def rendered(markdown: str) -> str:
@@ -86,11 +88,11 @@ def hostile_articles(tmp_path: Path) -> list[Path]:
     text = tmp_path / "<img src=x onerror=alert(9)>.txt"
     text.write_text(HOSTILE_SENTENCE)
     page = tmp_path / "escaped.html"
-    page.write_text("<p>Sadiq Khan won 1,306,034 votes &lt;script&gt;alert(5)&lt;/script&gt; "
-                    "&lt;img src=x onerror=alert(6)&gt; after second preferences in 2021.</p>")
+    page.write_text("<p>Ken Livingstone won 828,380 votes after second preferences in 2004 "
+                    "&lt;script&gt;alert(5)&lt;/script&gt; &lt;img src=x onerror=alert(6)&gt;.</p>")
     markdown = tmp_path / "draft.md"
-    markdown.write_text("Sadiq Khan won 1,306,034 votes \\<script\\>alert(7)\\</script\\> after second preferences "
-                        "in 2021.\n")
+    markdown.write_text("Ken Livingstone won 828,380 votes after second preferences in 2004 "
+                        "\\<script\\>alert(7)\\</script\\>.\n")
     return [text, page, markdown]
 
 
@@ -98,7 +100,7 @@ def test_markdown_output_shows_article_markup_and_file_names_as_text(tmp_path: P
     articles = hostile_articles(tmp_path)
     result = check(*map(str, articles), "--format", "markdown")
     assert result.exit_code == 1, result.output
-    assert result.stdout.count("❌ line 1: 1,306,034 (contradicted)") == 3  # every article's flagged sentence is shown
+    assert result.stdout.count(": line 1: 828,380") == 3  # every article's flagged sentence is shown
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in result.stdout and "&lt;img src=x onerror=alert(9)&gt;" in result.stdout
     assert_inert(rendered(result.stdout))
 
@@ -115,12 +117,12 @@ def test_markdown_reports_in_the_out_folder_render_article_markup_as_text(tmp_pa
 
 def test_a_newline_in_a_file_name_cannot_forge_output_lines(tmp_path: Path):
     forged = tmp_path / "a.txt:1:1: supported: all fine\nb.txt"
-    forged.write_text(GOOD.replace("1,206,034", "1,306,034"))
+    forged.write_text(WRONG)
     missing = tmp_path / "gone\n.txt"
     line = check(str(forged), str(missing), "--format", "line")
     assert line.exit_code == 2
     [finding] = line.stdout.splitlines()
-    assert finding.startswith(str(forged).replace("\n", "\\n") + ":1:16: contradicted: ")
+    assert finding.startswith(str(forged).replace("\n", "\\n") + ":1:21: contradicted: ")
     assert line.stderr.splitlines() == [f"factcheck: {tmp_path}/gone\\n.txt: no such file or folder"]
     extract = CliRunner().invoke(cli, ["extract", str(forged)])
     assert extract.exit_code == 0 and extract.stdout.splitlines()[0].startswith(str(forged).replace("\n", "\\n") + "\t")
@@ -128,7 +130,7 @@ def test_a_newline_in_a_file_name_cannot_forge_output_lines(tmp_path: Path):
 
 def test_escape_characters_in_file_names_never_reach_github_annotations_raw(tmp_path: Path):
     named = tmp_path / "red\x1b[31m,title=x::.txt"
-    named.write_text(GOOD.replace("1,206,034", "1,306,034"))
+    named.write_text(WRONG)
     result = check(str(named), "--format", "github")
     assert result.exit_code == 1
     annotation = result.stdout.splitlines()[0]
