@@ -24,8 +24,8 @@ POLL = re.compile(
     r"average|company|firm|data)|surveys?|surveyed|yougov|ipsos|mori|savanta|comres|opinium|survation|redfield|"
     r"deltapoll|techne|panelbase|more\s+in\s+common|forecasts?|forecasters?|projections?|projected|predicted|"
     r"predicts?|predicting|bookmakers?|bookies|odds|models?\s+(?:suggest|show|put))\b", I)
-POLL_AFTER = re.compile(r"[^.;]{0,40}?\b(?:in|according\s+to|by|from)\s+(?:a|an|the|one|some|latest)?\s*"
-                        r"(?:\w+\s+){0,3}?(?:poll|survey|forecast|projection)s?\b", I)
+POLL_AFTER = re.compile(r"\b(?:in|according\s+to|by|from)\s+(?:a|an|the|one|some|latest)?\s*(?:\w+\s+){0,3}?"
+                        r"(?:poll|survey|forecast|projection)s?\b", I)
 # Modal or future framing before a figure: it is hoped for, expected or needed, not won.
 SPECULATIVE = re.compile(
     r"\b(?:would|could(?!\s+(?:only|manage|muster|scrape|not))|might|may\s+(?:well\s+)?(?:win|get|take|finish|come)|"
@@ -71,7 +71,10 @@ def frame_of(text: str, clause: tuple[int, int], sentence: tuple[int, int], star
         qualifier_text.lower()) else lead
     # read on past the figure so "the candidate poll 27 per cent" is seen as a verb, not a survey
     earlier_poll = any(m.start() < start for m in POLL.finditer(text, sentence[0], min(sentence[1], end + 20)))
-    if earlier_poll or POLL_AFTER.match(text, end, min(clause[1], end + 80)):
+    after = text[end:min(clause[1], end + 90)]
+    after = after[:next((i for i, c in enumerate(after) if c in ".;"), len(after))]
+    poll_after = POLL_AFTER.search(after)
+    if earlier_poll or (poll_after is not None and poll_after.start() <= 40):
         return Frame(skip="a poll or forecast, not a result")
     sentence_text = text[sentence[0]:sentence[1]]
     if MID_COUNT.search(sentence_text):

@@ -34,32 +34,32 @@ NO_SUBJECT = frozenset({Kind.TURNOUT, Kind.TURNOUT_CHANGE, Kind.ELECTORATE, Kind
                         Kind.VALID_VOTES, Kind.CANDIDATES, Kind.UNKNOWN})
 MARGINS = frozenset({Kind.MARGIN_VOTES, Kind.MARGIN_POINTS})
 # A percentage bracketed after a figure describes it: "1,013,721 (40.05%, -4.19%)".
-ANNOTATION_GAP = re.compile(r"\s*(?:(?:first[\s-]preference\s+|second[\s-]preference\s+)?votes?|(?:first|second)[\s-]"
-                            r"preferences?|ballots|seats)?\s*[(,–—-]?\s*(?:or|which\s+(?:was|is)|representing|equivalent\s+to|"
-                            r"that\s+is|some|about|a\s+share\s+of)?\s*(?:just|only|around|about|nearly|almost)?\s*"
-                            r"(?:first\s+preferences?|of\s+the\s+vote)?\s*", I)
-BRACKET_GAP = re.compile(r"\s*(?:of\s+the\s+vote\s*)?\(\s*(?:or\s+|with\s+)?", I)
+ANNOTATION_GAP = re.compile(r"(?<!\s)\s*+(?:(?:first[\s-]preference\s+|second[\s-]preference\s+)?votes?|(?:first|second)"
+                            r"[\s-]preferences?|ballots|seats)?\s*+[(,–—-]?\s*+(?:or|which\s+(?:was|is)|representing|"
+                            r"equivalent\s+to|that\s+is|some|about|a\s+share\s+of)?\s*+(?:just|only|around|about|nearly|almost)?"
+                            r"\s*+(?:first\s+preferences?|of\s+the\s+vote)?\s*+", I)
+BRACKET_GAP = re.compile(r"(?<!\s)\s*+(?:of\s+the\s+vote\s*+)?\(\s*+(?:or\s+|with\s+)?", I)
 ANNOTATES = {Kind.VOTES: Kind.SHARE, Kind.BALLOTS: Kind.TURNOUT, Kind.MARGIN_VOTES: Kind.MARGIN_POINTS,
              Kind.SHARE: Kind.SHARE_CHANGE, Kind.TURNOUT: Kind.TURNOUT_CHANGE, Kind.SEATS: Kind.SEAT_CHANGE}
 FROM_EARLIER = re.compile(r"\b(?:down|up|fallen|risen|rose|fell|dropped|climbed|slipped|increased|decreased|cut|"
                           r"reduced|grew|shrank|slumped|jumped)\s+from\s+(?:a\s+|his\s+|her\s+|their\s+)?$|"
                           r"\bfrom\s+a\s+(?:high|peak|low)\s+of\s+$|\bcompared\s+(?:with|to)\s+$", I)
-CHANGE_OPEN = re.compile(r"[,;(]?\s*(?:which\s+(?:was|is)\s+)?(?:up|down|a\s+(?:rise|fall|drop|gain|loss|increase|decrease|"
+CHANGE_OPEN = re.compile(r"(?<![\s,;(])[,;(]?\s*+(?:which\s+(?:was|is)\s+)?(?:up|down|a\s+(?:rise|fall|drop|gain|loss|increase|decrease|"
                          r"swing)\s+of|(?:an?\s+)?(?:increase|decrease|rise|fall|drop)\s+of)\s+(?:by\s+)?"
                          r"(?:just\s+|only\s+|some\s+|nearly\s+|almost\s+|around\s+|about\s+|over\s+)?$", I)
 COMPARED = re.compile(r"\b(?:ahead\s+of|over|behind|than|beat(?:ing)?|defeat(?:ed|ing)?|clear\s+of|short\s+of)\b", I)
-COORDINATED = re.compile(r"[^.;:\d]{0,60}?\b(?:and|with|or)\s+(?:(?:just|only|a|an|some|nearly|almost|about|around)\s+)*",
-                         I)
-IN_YEAR_BRACKET = re.compile(r"[^.;]{0,80}?\b(?:in|of|for)\s+(?:19|20)\d\d\s*\(\s*", I)
-SCORE_TO = re.compile(r"[^.;\d]{0,50}?\b(?:to|against|versus|vs\.?)\s+", I)
 WON_BY = re.compile(r"\b(?:won|wins|winning|beat|beating|defeated|defeating|triumphed|carried|held|retained|took)\b"
                     r"[^.;\d]{0,40}?\bby\s+(?:just\s+|only\s+)?$", I)
+# Gaps between two figures, read as "a short stretch without a full stop or another figure, ending in ...": the
+# length and the characters are checked in code, the ending by these end-anchored patterns.
+COORDINATED = re.compile(r"\b(?:and|with|or)\s+(?:(?:just|only|a|an|some|nearly|almost|about|around)\s+)*$", I)
+IN_YEAR_BRACKET = re.compile(r"\b(?:in|of|for)\s+(?:19|20)\d\d\s*\(\s*$", I)
+SCORE_TO = re.compile(r"\b(?:to|against|versus|vs\.?)\s+$", I)
+LIST_JOIN = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bwith|\bto|\bagainst|\bversus)\s*(?:(?:and|while|with)\s+)?$", I)
 SUM_BEFORE = re.compile(r"=\s*(?:\(?\s*total\s*\)?\s*)?$", I)
-LIST_JOIN = re.compile(r"[^.;\d]{0,40}?(?:,|\band\b|\bwhile\b|\bwhereas\b|\bwith\b|\bto\b|\bagainst\b|\bversus\b)\s*"
-                       r"(?:(?:and|while|with)\s+)?", I)
-LIST_GLUE = re.compile(r"(?:['’]s?)?\s*(?:\([^()]{0,30}\)\s*)?[:,]?\s*(?:(?:on|with|got|had|took|polled|received|secured|"
+LIST_GLUE = re.compile(r"(?<!\s)(?:['’]s?)?\s*+(?:\([^()]{0,30}\)\s*+)?[:,]?\s*+(?:(?:on|with|got|had|took|polled|received|secured|"
                        r"picked\s+up|gained|won)\s+(?:just\s+|only\s+)?)?", I)
-SCORELINE = re.compile(r"\s*(?:votes?\s+|per\s*cent\s+|%\s*|pc\s+)?(?:\([^()]{1,20}\)\s*)?(?:to|v\.?|vs\.?|versus|against)\s*",
+SCORELINE = re.compile(r"(?<!\s)\s*+(?:votes?\s+|per\s*cent\s+|%\s*|pc\s+)?(?:\([^()]{1,20}\)\s*)?(?:to|v\.?|vs\.?|versus|against)\s*",
                        I)
 NEGATIVE = re.compile(r"\b(?:down|fell|fallen|dropped|decrease[ds]?|lost|slipped|lower|fall|drop|shrank|shrunk|"
                       r"declined?|cut|reduced|slumped|plunged|collapsed)\b", I)
@@ -354,7 +354,7 @@ class _Builder:
         if self.carried is None or self.carried_at is None or not (clause[0] <= self.carried_at < number.start):
             return False
         return not any(self.carried_at < a.start < number.start and (a.persons or a.party or a.unknown)
-                       for a in anchors) and bool(COORDINATED.fullmatch(self.text, self.carried_at, number.start))
+                       for a in anchors) and _gap(self.text, self.carried_at, number.start, 65, ".;:", COORDINATED)
 
     def _listed(self, number: NumberMention, previous: _Previous, anchors: list[who.Anchor]) -> what.KindCue | None:
         """"Khan got 192,313 and Bailey 84,550": a figure listed after another, with its own name, counts the same."""
@@ -367,14 +367,15 @@ class _Builder:
         if top.strength is not Strength.FIRM or top.kind in (Kind.RANK, Kind.CANDIDATES, Kind.DEPOSITS, Kind.UNKNOWN):
             return None
         between = [a for a in anchors if prior_number.end <= a.start and a.end <= number.start and (a.persons or a.party)]
-        if not between and SCORE_TO.fullmatch(self.text, prior_number.end, number.start):
+        if not between and _gap(self.text, prior_number.end, number.start, 55, ".;", SCORE_TO):
             return what.KindCue(top.kind, Strength.FIRM, "the other side of a score", round=None)
-        if not between and IN_YEAR_BRACKET.fullmatch(self.text, prior_number.end, number.start):
+        if not between and _gap(self.text, prior_number.end, number.start, 85, ".;", IN_YEAR_BRACKET, digits=True):
             return what.KindCue(top.kind, Strength.FIRM, "the same measure for another year, in brackets", round=None)
         if len(between) != 1:
             return None
         a = between[0]
-        if LIST_JOIN.fullmatch(self.text, prior_number.end, a.start) and LIST_GLUE.fullmatch(self.text, a.end, number.start):
+        if _gap(self.text, prior_number.end, a.start, 45, ".;", LIST_JOIN) and LIST_GLUE.fullmatch(self.text, a.end,
+                                                                                                 number.start):
             return what.KindCue(top.kind, Strength.FIRM, "listed after a figure of the same kind", round=None)
         return None
 
@@ -441,7 +442,15 @@ class _Builder:
 
 
 DEPOSIT = re.compile(r"\bdeposits?\b", I)
-LISTED_GAP = re.compile(r"[\s,]*")
+LISTED_GAP = re.compile(r"(?<![\s,])[\s,]*+")
+
+
+def _gap(text: str, start: int, end: int, longest: int, stops: str, ending: re.Pattern[str], digits: bool = False) -> bool:
+    """Whether text[start:end] is short, holds none of `stops` (nor digits, unless allowed) and ends as `ending` says."""
+    gap = text[start:end]
+    if len(gap) > longest or any(c in stops for c in gap) or (not digits and any(c.isdigit() for c in gap)):
+        return False
+    return ending.search(gap) is not None
 
 
 def _listed_place(text: str, anchors: list[who.Anchor], number: NumberMention, after: str) -> bool:

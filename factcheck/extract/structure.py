@@ -18,7 +18,7 @@ from factcheck.numbers import NON_RESULT_UNITS, NumberMention, NumUnit
 
 I = re.IGNORECASE
 
-LIST_MARKER = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*–·▪►]|\(\w\))\s+")
+LIST_MARKER = re.compile(r"(?<![ \t])[ \t]*+(?:\d{1,2}[.)]|[-•*–·▪►]|\(\w\))\s+")
 # What may sit between a row's name and its first figure: a party in brackets, a ballot description
 # after a comma, a colon or dash, a few capitalised words, a verb of the kind results lines use.
 ROW_LABEL_TAIL = re.compile(
@@ -30,10 +30,10 @@ ROW_TAIL = re.compile(
     r"^(?:\s*+(?:[\d.,%()+=\-−–/|:]|per\s*cent|percent|pc|votes?|first[\s-]preferences?|second[\s-]preferences?|"
     r"pts?|points?|seats?|(?:first|second|final)\s+(?:round|count)|total|to|from|[A-Z][\w’'&.-]*+(?=\s*[(:\d|])))*+\s*$", I)
 # A row naming what it counts rather than whose it is: "| Turnout |", "Electorate:", "Majority".
-TOTALS_LABEL = re.compile(r"[\s|*]*(?:turnout|electorate|registered\s+voters|majority|margin|valid\s+votes|"
+TOTALS_LABEL = re.compile(r"(?<![\w’'-])(?:turnout|electorate|registered\s+voters|majority|margin|valid\s+votes|"
                           r"rejected(?:\s+ballots)?|spoilt\s+ballots|ballots\s+cast|votes\s+cast|total\s+votes?|"
-                          r"(?:[\w’'-]+,?\s+){1,3}(?:first|second|final)[\s-](?:preferences?|round|count))[\s|:,*]*", I)
-CELL_SPLIT = re.compile(r"\t|\s{2,}|\s*\|\s*")
+                          r"(?:[\w’'-]++,?\s+){1,3}(?:first|second|final)[\s-](?:preferences?|round|count))[\s|:,*]*", I)
+CELL_SPLIT = re.compile(r"\t|\s{2,}|\|")  # cells are stripped, so "| " needs no pattern of its own
 
 # Column headings and what a figure under them counts.
 COLUMN_KINDS: tuple[tuple[re.Pattern[str], Kind | None, Round | None], ...] = (
@@ -207,7 +207,8 @@ def row_of(article: ArticleText, sent: Sent, number: NumberMention, section: Sec
         label = labels[0]
         if text[label_from:label.start].strip(" \t|*") or not ROW_LABEL_TAIL.match(text[label.end:first]):
             return None
-    elif not (section is not None and section.columns and TOTALS_LABEL.fullmatch(text, label_from, first)):
+    elif not (section is not None and section.columns and TOTALS_LABEL.fullmatch(text, _skip(text, label_from, first),
+                                                                                   first)):
         return None  # a row of totals ("| Turnout | 45.3% | 38.8% |") only under a table header
     column = None
     if section is not None and section.columns:
@@ -217,6 +218,13 @@ def row_of(article: ArticleText, sent: Sent, number: NumberMention, section: Sec
     counts = sum(1 for n in figures if n.unit is NumUnit.COUNT and n.value >= 100)
     return Row(label=label, start=start, end=end, column=column, counts=counts,
                label_text=text[label_from:first].strip(" \t|*:,"))
+
+
+def _skip(text: str, start: int, end: int) -> int:
+    """The first position in [start, end) that is not space or table rule."""
+    while start < end and text[start] in " \t|*":
+        start += 1
+    return start
 
 
 def _first_figure(sent: Sent, start: int, end: int) -> int:

@@ -25,7 +25,7 @@ def _before(pattern: str) -> re.Pattern[str]:
 
 
 def _after(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"^[\s,:)-]*(?:{pattern})", I)
+    return re.compile(rf"^[\s,:)-]*+(?:{pattern})", I)
 
 
 # -- counts -------------------------------------------------------------------------------------------
@@ -85,7 +85,7 @@ DEPOSIT_COUNT_AFTER = _after(r"(?:(?:other|more)\s+)?(?:of\s+(?:the|all)\s+(?:\w
                              r"kept|retained|saved|keep|lose|losing|keeping)\s+(?:their|his|her)\s+)?(?:£[\d,]+\s+)?deposits?\b")
 DEPOSIT_COUNT_BEFORE = _before(r"\bdeposits?\s+(?:were\s+)?(?:lost|forfeited|kept|retained)(?:\s+by)?(?:\s+(?:just|only|all))?")
 # A clause that opens on second preferences: "In second preference votes, Khan got 192,313 ...".
-TRANSFER_FRAME = re.compile(r"\W*(?:in|on|with|from|of|after|among)\s+(?:the\s+)?(?:second|2nd)[\s-](?:preference|choice)s?"
+TRANSFER_FRAME = re.compile(r"(?<![\s,;:(“\x22'‘–—-])[\s,;:(“\x22'‘–—-]*+(?:in|on|with|from|of|after|among)\s+(?:the\s+)?(?:second|2nd)[\s-](?:preference|choice)s?"
                             r"(?:\s+votes)?\s*,", I)
 SEATS_AFTER = _after(r"(?:(?:\w+|[\d,]+)\s+){0,2}?(?:seats?|mps|members\s+of\s+parliament|constituencies)\b")
 SEAT_CHANGE_BEFORE = _before(r"\b(?:gained|gaining|gains?|lost|losing|loses|lose|won|winning|took|taking|picked\s+up|"

@@ -25,9 +25,8 @@ PREVIOUS = re.compile(r"\b(?:last\s+time|at\s+the\s+last\s+(?:election|contest|p
                       r"(?:his|her|their)\s+(?:previous|last)\s+(?:result|showing|tally|share|total)|"
                       r"the\s+(?:last|previous)\s+(?:general\s+)?election|when\s+(?:he|she|they)\s+(?:first\s+)?"
                       r"(?:won|stood|ran))\b", I)
-PREVIOUS_AFTER = re.compile(r"[^,;.\d]{0,40}?\b(?:last\s+time|at\s+the\s+last\s+(?:election|contest)|in\s+the\s+"
-                            r"(?:last|previous)\s+(?:election|contest|race)|(?:two|three|four|five|six|\d)\s+years\s+"
-                            r"(?:ago|earlier|before))\b", I)
+PREVIOUS_AFTER = re.compile(r"\b(?:last\s+time|at\s+the\s+last\s+(?:election|contest)|in\s+the\s+(?:last|previous)\s+"
+                            r"(?:election|contest|race)|(?:two|three|four|five|six|\d)\s+years\s+(?:ago|earlier|before))\b", I)
 THIS_TIME = re.compile(r"\b(?:this\s+time|this\s+year|on\s+this\s+occasion|now|this\s+election)\b", I)
 YEARS_LATER = re.compile(r"\b(?P<n>two|three|four|five|six|eight|\d)\s+years\s+(?P<dir>later|on|after(?:wards)?|"
                          r"earlier|before)\b", I)
@@ -37,8 +36,8 @@ BASE_BEFORE_YEAR = re.compile(r"\b(?:on|from|since|than|compared\s+(?:with|to)|a
 # After these, a year dates something else: "… to extend a rule that began in 2016".
 RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom|when|since|began|begun|started|first|ever|to\s+(?!the\b|a\b)"
                       r"[a-z]+\s)", I)
-SAME_ELECTION = re.compile(r"\W*(?:at|in|during)\s+(?:the\s+)?same\s+(?:election|contest|poll|vote|time|race)\b", I)
-OPENING = re.compile(r"\W*(?:(?:and|but|then|by|back)\s+)?(?:in|at|for|by|during)\s+(?:the\s+)?$", I)
+SAME_ELECTION = re.compile(r"[“\x22'‘(]?(?:at|in|during)\s+(?:the\s+)?same\s+(?:election|contest|poll|vote|time|race)\b", I)
+OPENING = re.compile(r"[“\x22'‘(]?(?:(?:and|but|then|by|back)\s+)?(?:in|at|for|by|during)\s+(?:the\s+)?$", I)
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 CHANGES = frozenset({Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE, Kind.SEAT_CHANGE})
 
@@ -109,7 +108,7 @@ class Timeline:
         if year is not None:
             return self.dated(year, Strength.FIRM, base=bool(relation == "previous"))
         if PREVIOUS.search(self.text, clause[0], start) or PREVIOUS.match(self.text, end, min(clause[1], end + 40)) \
-                or PREVIOUS_AFTER.match(self.text, end, min(clause[1], end + 60)):
+                or PREVIOUS_AFTER.search(_phrase_after(self.text, end, min(clause[1], end + 60))):
             return self._previous(self.strength)
         if relation == "previous":
             return self._previous(Strength.LIKELY)
@@ -179,6 +178,13 @@ class Timeline:
                 continue  # "from 44.2 per cent in 2016 to 40 per cent": the year belongs to the earlier figure
             return int(y.value), bool(BASE_BEFORE_YEAR.search(text, max(clause[0], y.start - 40), y.start))
         return None, False
+
+
+def _phrase_after(text: str, start: int, end: int) -> str:
+    """The words after a figure up to the next comma, stop or figure: what still describes it."""
+    window = text[start:end]
+    cut = next((i for i, c in enumerate(window) if c in ",;." or c.isdigit()), len(window))
+    return window[:cut]
 
 
 def _inside_aside(text: str, clause_start: int, year_start: int, number_start: int) -> bool:

@@ -18,22 +18,22 @@ I = re.IGNORECASE
 FIRM, LIKELY, POSSIBLE = Strength.FIRM, Strength.LIKELY, Strength.POSSIBLE
 
 # Between a party and the person it describes: "Labour's Sadiq Khan", "Tory candidate Shaun Bailey".
-PARTY_BEFORE_PERSON = re.compile(r"(?:['’]s?)?\s*(?:[\w-]+\s+){0,3}")
+PARTY_BEFORE_PERSON = re.compile(r"(?<!\s)(?:['’]s?)?(?:\s+[\w-]+){0,3}\s+")
 # Between a person and their party label: "Sian Berry (Green)", "Count Binface, Independent:".
-PARTY_AFTER_PERSON = re.compile(r"\s*[(,:/]\s*|\s*,?\s+(?:of|for|from)\s+(?:the\s+)?|\s*\(\s*")
-FOR_AFTER = re.compile(r"\s+(?:votes?\s+|first[\s-]preferences?\s+|second[\s-]preferences?\s+|of\s+the\s+vote\s+)?"
+PARTY_AFTER_PERSON = re.compile(r"(?<!\s)(?:\s*+[(,:/]\s*+|,?\s+(?:of|for|from)\s+(?:the\s+)?)")
+FOR_AFTER = re.compile(r"(?<!\s)\s+(?:votes?\s+|first[\s-]preferences?\s+|second[\s-]preferences?\s+|of\s+the\s+vote\s+)?"
                        r"(?:for|going\s+to|went\s+to|backing|(?:were\s+)?cast\s+for|(?:were\s+|was\s+)?(?:received|won|"
                        r"polled|taken|secured|gained|garnered|attracted)\s+by)\s+(?:(?:the|his|her|their)\s+)?"
                        r"(?:(?:[\w-]+\s+){0,2}?(?:rival|opponent|challenger|candidate|contender)\s+|(?-i:[A-Z])[\w-]+\s+)?"
                        r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord)\.?\s+)?", I)
 POSSESSIVE = re.compile(r"(?:['’]s?|['’])\s*(?:(?:own|tally\s+of|total\s+of|share\s+of|haul\s+of)\s+)?")
 # Only these may stand between a name and its figure for the name to own it outright.
-GLUE = re.compile(r"(?:['’]s?)?\s*(?:\([^)]{0,40}\)|,\s*[^,:;.\d]{1,45}:)?\s*[:,–-]?\s*(?:\([^)]{0,25}\)\s*)?"
-                  r"(?:on|at|with|polled|got|won|took|received|secured|had|scored)?\s*", I)
+GLUE = re.compile(r"(?<!\s)(?:['’]s?)?\s*+(?:\([^)]{0,40}\)|,\s*+[^,:;.\d]{1,45}:)?\s*+[:,–-]?\s*+(?:\([^)]{0,25}\)\s*+)?"
+                  r"(?:on|at|with|polled|got|won|took|received|secured|had|scored)?\s*+", I)
 VERB_BRIDGE = re.compile(
-    r"(?:,?\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,5}?,|,\s+[^,;\d]{1,70}?,|,\s+(?:who|whose|which)\b[^,;\d]{0,120},|"
+    r"(?<!\s)(?:,?\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,5}?,|,\s+[^,;\d]{1,70}?,|,\s+(?:who|whose|which)\b[^,;\d]{0,120},|"
     r"\s+(?:of|for|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?|"
-    r"\s*\([^()]{1,40}\)|\s+(?:incumbent|candidate|challenger|mayor|leader|nominee|rival|MP|contender|hopeful|"
+    r"\s*+\([^()]{1,40}\)|\s+(?:incumbent|candidate|challenger|mayor|leader|nominee|rival|MP|contender|hopeful|"
     r"party|chief|boss))?(?:\s+(?:behind|ahead\s+of|after)\s+\w+)?\s+(?:(?:also|then|eventually|finally|only|just|"
     r"[a-z]+ly|had|has|have|was|were)\s+)*(?:polled|won|wins|took|takes|received|got|gets|secured|"
     r"gained|attracted|garnered|scored|amassed|collected|picked\s+up|bagged|managed|mustered|scraped|drew|notched\s+up|"
@@ -51,15 +51,15 @@ VERB_BRIDGE = re.compile(
     r"gained|attract|attracted|muster|mustered|manage|managed|reach|reached|top|topped))"
     r"(?:\s+(?:a|an)(?:\s+[\w-]+){1,2}?(?=\s+[\d£]))?"
     r"(?:\s+(?:a\s+total\s+of|a\s+share\s+of|some|just|only|a\s+mere|nearly|almost|around|about|over|more\s+than|"
-    r"fewer\s+than|less\s+than|under|up\s+to|at\s+least|just\s+over|just\s+under|roughly))*\s*", I)
+    r"fewer\s+than|less\s+than|under|up\s+to|at\s+least|just\s+over|just\s+under|roughly))*\s*+", I)
 # "Berry's share rose by 5 points", "Khan's majority was 62,538": a measure the name owns, then the figure.
 MEASURE_BRIDGE = re.compile(
-    r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:share|vote|tally|total|support|majority|lead|margin|turnout|haul|result)"
+    r"(?<!\s)(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:share|vote|tally|total|support|majority|lead|margin|turnout|haul|result)"
     r"(?:\s+[\w-]+){0,3}?\s+(?:rose|fell|increased|decreased|dropped|climbed|slipped|grew|shrank|went\s+(?:up|down)|"
     r"was\s+(?:up|down)|is|was|of|stood\s+at|reached|hit|to|narrowed|widened|collapsed|slumped|jumped)"
-    r"(?:\s+(?:by|to|at))?(?:\s+(?:just|only|some|a\s+mere|nearly|almost|around|about|over|more\s+than|under))*\s*", I)
+    r"(?:\s+(?:by|to|at))?(?:\s+(?:just|only|some|a\s+mere|nearly|almost|around|about|over|more\s+than|under))*\s*+", I)
 # Between a subject and the words of a claim without a figure: "Khan has won a second term", "Hall, the Tory, was".
-AUXILIARY = re.compile(r"(?:['’]s)?(?:,\s+[^,;]{1,80},)?\s+(?:(?:has|have|had|was|were|is|are|been|being|also|then|"
+AUXILIARY = re.compile(r"(?<!\s)(?:['’]s)?(?:,\s+[^,;]{1,80},)?\s+(?:(?:has|have|had|was|were|is|are|been|being|also|then|"
                        r"duly|finally|eventually|comfortably|narrowly|easily|again|now|ultimately|just)\s+)*", I)
 PARTICIPLE_OPEN = re.compile(r",\s+(?:\w+ly\s+)?(?:taking|winning|securing|polling|gaining|finishing|picking\s+up|"
                              r"getting|receiving|claiming|collecting|scoring|bagging|grabbing|ending\s+(?:up\s+)?"
@@ -89,7 +89,7 @@ OBJECT_BEFORE = re.compile(r"\b(?:beat|beating|beaten|defeated|defeating|ousted|
                            r"edged|overtook|outpolled|unseated|knocked|than|over|against|to|of|by|with|"
                            r"ahead\s+of|behind|for|from|and|like|unlike|including)\s+(?:\w+\s+){0,2}$", I)
 PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|across|around|outside|inside|within|towards?|of)\s+$", I)
-UNKNOWN_AFTER_PARTY = re.compile(r"(?:['’]s?)?\s*(?:[a-z-]+\s+){0,3}(?P<name>[A-Z][a-z]++(?:\s+[A-Z][a-z’'-]++)+)")
+UNKNOWN_AFTER_PARTY = re.compile(r"(?<!\s)(?:['’]s?)?(?:\s+[a-z-]+){0,3}\s+(?P<name>[A-Z][a-z]++(?:\s+[A-Z][a-z’'-]++)+)")
 NOT_NAMES = re.compile(
     r"^(?:The|A|An|In|On|At|After|Before|But|And|Or|For|With|While|When|This|That|It|He|She|They|We|His|Her|"
     r"Their|City|Hall|Mayor|Greater|Britain|British|English|UK|EU|Brexit|Covid|Monday|Tuesday|Wednesday|Thursday|"
@@ -255,7 +255,7 @@ def subjects(text: str, anchors: list[Anchor], start: int, end: int, clause: tup
 
 
 # A fronted phrase before the subject: "Following the Greens and the Lib Dems, Niko got ...".
-FRONTED = re.compile(r"\W*(?:following|after|behind|ahead\s+of|like|unlike|with|in|on|despite|beating|trailing|"
+FRONTED = re.compile(r"[“\x22'‘(]?(?:following|after|behind|ahead\s+of|like|unlike|with|in|on|despite|beating|trailing|"
                      r"alongside|besides|as\s+with|compared\s+(?:with|to))\b[^,;]{0,80},\s*", I)
 
 
