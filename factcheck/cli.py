@@ -379,6 +379,8 @@ def main() -> None:
     except SystemExit:
         raise
     except (Interrupted, KeyboardInterrupt) as exc:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while stopping changes nothing
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
         click.echo(f"factcheck: {'terminated' if signum == signal.SIGTERM else 'interrupted'}; the run did not "
                    f"finish", err=True)

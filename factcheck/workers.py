@@ -85,4 +85,6 @@ class Workers(Generic[Item, Result]):
             # No public way to stop a busy executor before Python 3.14: end its processes, then shut it down.
             for process in list((getattr(pool, "_processes", None) or {}).values()):
                 process.terminate()
-        pool.shutdown(wait=not kill, cancel_futures=True)
+        # Waiting is quick once the processes are gone, and it lets the executor's own thread finish now: left to
+        # the interpreter's exit, that thread can find its wake-up pipe closed and print a traceback.
+        pool.shutdown(wait=True, cancel_futures=True)
