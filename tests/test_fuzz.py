@@ -12,6 +12,7 @@ import io
 import json
 import os
 import tempfile
+from xml.etree import ElementTree
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -113,6 +114,8 @@ def test_every_format_survives_generated_articles(text: str, suffix: str):
             lines = output.splitlines()
             assert len(lines) == len([f for f in report.findings if not f.suppressed])
             assert all(line.startswith(one_line(report.path) + ":") for line in lines)
+        elif fmt is Format.JUNIT:
+            ElementTree.fromstring(output)  # well-formed XML, whatever the article or its name holds
         elif fmt is Format.GITHUB:
             assert all(line.startswith(("::", "factcheck: ")) for line in output.splitlines())
 
