@@ -168,9 +168,13 @@ def growth(run_at: Callable[[int], Callable[[], object]], guard: float = GUARD) 
     then scans linearly, a jump once rather than a growth that keeps going.
     """
     size = SMALLEST
-    while size * GROWTH < LARGEST and _guarded(lambda: _once(run_at(size * GROWTH)), guard) < MEANINGFUL:
-        size *= GROWTH
-    small, large = _pair(run_at, size, guard)
+    while True:
+        while size * GROWTH < LARGEST and _guarded(lambda: _once(run_at(size * GROWTH)), guard) < MEANINGFUL:
+            size *= GROWTH
+        small, large = _pair(run_at, size, guard)
+        if large >= MEANINGFUL or size * GROWTH >= LARGEST:
+            break
+        size *= GROWTH  # the single call that probed was slow by chance: the best of several is too short
     if superlinear(small, large) and large < guard / GROWTH and size * GROWTH * GROWTH <= LARGEST:
         again = _pair(run_at, size * GROWTH, guard)
         if not superlinear(*again):
