@@ -10,6 +10,7 @@ an election the ledger does not hold (another city's mayor, an earlier general e
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import defaultdict
@@ -88,15 +89,16 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
         if held:
             add(eid, min(1.5, 0.5 * len(held)) / max(1, len(index.elections_with_contests(held))),
                 f"names {len(held)} of its contests")
+    people = _People(mentions)
     for m in TERM.finditer(text):
         term = ordinal_value(m.group("n"))
-        for mention in _people_near(mentions, m.start()):
+        for mention in people.near(m.start()):
             for person in mention.ids:
                 won = index.term_won(person, term)
                 if won:
                     add(won, 4.0, f"{m.group(0)} for {index.registry.people[person].name}")
     for m in REELECTED.finditer(text):
-        for mention in _people_near(mentions, m.start())[:1]:
+        for mention in people.near(m.start())[:1]:
             for person in mention.ids:
                 repeats = [eid for eid, w in index.winners() if w == person][1:]
                 for eid in repeats:
@@ -158,8 +160,19 @@ def _named_people(mentions: Mentions) -> list[str]:
     return list(out)
 
 
-def _people_near(mentions: Mentions, position: int) -> list[EntityMention]:
-    """People named in the sentence holding `position`."""
-    start, end = next(((s.start, s.end) for s in mentions.sentences if s.start <= position < s.end),
-                      (position, position))
-    return [e for e in mentions.entities if e.kind is EntityKind.PERSON and start <= e.start < end]
+class _People:
+    """People named in the sentence holding a position, found by bisection so a long article costs no more."""
+
+    def __init__(self, mentions: Mentions):
+        self.mentions = mentions
+        self.sentence_starts = [s.start for s in mentions.sentences]
+        self.entity_starts = [e.start for e in mentions.entities]
+
+    def near(self, position: int) -> list[EntityMention]:
+        i = bisect.bisect_right(self.sentence_starts, position) - 1
+        if i < 0 or position >= self.mentions.sentences[i].end:
+            return []
+        sentence = self.mentions.sentences[i]
+        lo = bisect.bisect_left(self.entity_starts, sentence.start)
+        hi = bisect.bisect_left(self.entity_starts, sentence.end)
+        return [e for e in self.mentions.entities[lo:hi] if e.kind is EntityKind.PERSON]

@@ -110,6 +110,7 @@ class _Builder:
         previous_party: str | None = None
         for s in self.article.sentences:
             text = self.text[s.start:s.end]
+            self.sentence = s
             if not s.numbers and not s.entities:
                 if len(text.strip()) > 80:
                     section = structure.Section()  # prose with nothing to claim ends any table section
@@ -413,7 +414,7 @@ class _Builder:
 
     # -- word claims ------------------------------------------------------------------------------------
     def _pick(self, anchors: list[who.Anchor], start: int, end: int, clause: tuple[int, int]) -> who.SubjectCue | None:
-        s = next(x for x in self.article.sentences if x.start <= start < x.end)
+        s = self.sentence
         offers = who.subjects(self.text, anchors, start, end, clause, (s.start, s.end), self.groupings)
         likely = [o for o in offers if o.strength >= Strength.LIKELY]
         return likely[0] if likely else None

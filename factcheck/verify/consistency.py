@@ -8,6 +8,7 @@ an editor sees each problem once, with both places.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -49,11 +50,13 @@ def clashes(claims: Iterable[Claim], runoff: dict[str, bool]) -> list[tuple[Clai
             continue  # "Khan won 1,013,721" and "Khan won 1,206,034" may be different rounds
         groups[(c.kind, c.round if c.kind not in _ROUNDLESS else None, c.subject, c.scope, c.election)].append(c)
     for group in groups.values():
-        for i, later in enumerate(group):
-            for earlier in group[:i]:
+        seen: dict[tuple, Claim] = {}  # one earlier claim per distinct written interval: repeats add nothing
+        for later in group:
+            for earlier in seen.values():
                 if not _overlap(earlier, later):
                     out.append((later, (earlier,), f"{later.text} here, but {earlier.text} earlier in the article"))
                     break
+            seen.setdefault((later.lo, later.hi), later)
 
     by_subject: dict[tuple, dict[str, Claim]] = defaultdict(dict)
     for c in claims:
@@ -74,11 +77,15 @@ def clashes(claims: Iterable[Claim], runoff: dict[str, bool]) -> list[tuple[Clai
                 out.append((final, (first, transfers),
                             f"{first.text} + {transfers.text} = {total:,.0f}, but the total is given as {final.text}"))
 
+    # votes in text order, so a margin looks only at the few stated just before it
+    area_votes = sorted((v for v in claims if v.kind is Kind.VOTES and not v.scope and len(v.subject) == 1),
+                        key=lambda v: v.start)
+    starts = [v.start for v in area_votes]
     for c in claims:
         if c.kind is not Kind.MARGIN_VOTES or c.subject:
             continue
-        votes = [v for v in claims if v.kind is Kind.VOTES and v.election == c.election and not v.scope
-                 and c.sentence_start - 400 <= v.start < c.start and len(v.subject) == 1
+        window = area_votes[bisect.bisect_left(starts, c.sentence_start - 400):bisect.bisect_left(starts, c.start)]
+        votes = [v for v in window if v.election == c.election
                  and (v.round == c.round or Round.UNSTATED in (v.round, c.round))]
         pair = _last_pair(votes)
         if pair:
