@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.extract.mentions import EntityKind
-from factcheck.ledger.schema import Registry
+from factcheck.ledger.model import Registry
 
 # Words that may stand before a bare surname without being a different first name.
 TITLES = frozenset(

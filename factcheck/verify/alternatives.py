@@ -102,16 +102,7 @@ def _printed_share(claim: Claim, reading: Reading, facts: Facts,
                    index: LedgerIndex) -> tuple[Fact, Fact, AlternativeRef] | None:
     """A share some source printed that the ledger documents as not matching the votes."""
     person = reading.subject[0]
-    printed_list = []
-    if reading.scope:
-        for block in facts.election.constituencies:
-            if block.constituency == reading.scope and person in block.shares_printed:
-                printed_list.append(block.shares_printed[person])
-    else:
-        for cand in facts.election.candidates:
-            if cand.person == person:
-                printed_list += [p for p in (cand.first_round_share_printed, cand.final_share_printed) if p]
-    for printed in printed_list:
+    for printed in facts.printed_shares(person, reading.scope):
         if not printed.discrepancy:
             continue
         value, precision = percent_of(printed.value)
