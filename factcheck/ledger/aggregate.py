@@ -27,6 +27,7 @@ class PartyFacts:
     """Mixed into `Facts`; relies on its `election`, `registry`, `party()` and `_fact()`."""
 
     # -- which contests ----------------------------------------------------------------------------
+    @memo
     def _seats(self: Facts, area: str | None) -> list[Contest]:
         return [c for c in self.election.contests if c.kind is ContestKind.CONSTITUENCY
                 and (area is None or area in (c.nation, c.region))]
@@ -47,13 +48,27 @@ class PartyFacts:
         return out
 
     @memo
-    def _totals(self: Facts, area: str | None) -> dict[str, int]:
-        totals: dict[str, int] = {}
+    def _tally(self: Facts, area: str | None) -> tuple[dict[str, int], dict[str, int], int]:
+        """Votes and candidacies per party, and valid votes, over the area's constituencies."""
+        votes: dict[str, int] = {}
+        stood: dict[str, int] = {}
+        valid = 0
         for c in self._seats(area):
             for k in c.candidacies:
-                fig = self._count(k.votes, "")
-                totals[self.party(k)] = totals.get(self.party(k), 0) + int(fig.value)
-        return totals
+                party = self.party(k)
+                votes[party] = votes.get(party, 0) + self._value(k.votes)
+                stood[party] = stood.get(party, 0) + 1
+            valid += self._value(c.valid) if c.valid else sum(self._value(k.votes) for k in c.candidacies)
+        return votes, stood, valid
+
+    @memo
+    def _seat_tally(self: Facts, area: str | None) -> dict[str, int]:
+        winners = self._winners()
+        out: dict[str, int] = {}
+        for c in self._seats(area):
+            if c.id in winners:
+                out[winners[c.id][0]] = out.get(winners[c.id][0], 0) + 1
+        return out
 
     def _mayoral(self: Facts, party: str) -> str | None:
         """A mayoralty's single candidate for the party, if it had exactly one."""
@@ -70,10 +85,11 @@ class PartyFacts:
             person = self._mayoral(party)
             return self.votes(person, Round.FIRST) if person and area is None else None
         seats = self._seats(area)
-        count = sum(1 for c in seats for k in c.candidacies if self.party(k) == party)
+        votes, stood, _ = self._tally(area)
+        count = stood.get(party, 0)
         if not count:
             return None
-        total = self._totals(area)[party]
+        total = votes[party]
         label = f"{self.party_name(party)}, {count} candidates' votes in {self._where(area, len(seats))}"
         fig = entry(label, total, self._sources(seats))
         return self._fact(Kind.VOTES, total, Unit.VOTES, f"sum of {label}", (fig,), round_=Round.FIRST,
@@ -86,8 +102,7 @@ class PartyFacts:
             return self.share(person, Round.FIRST) if person and area is None else None
         votes = self.party_votes(party, area)
         seats = self._seats(area)
-        valid = sum(int(self._count(c.valid, "").value) if c.valid else sum(k.votes.value for k in c.candidacies)
-                    for c in seats)
+        valid = self._tally(area)[2]
         if votes is None or not valid:
             return None
         d = entry(f"valid votes in {self._where(area, len(seats))}", valid, self._sources(seats))
@@ -127,8 +142,7 @@ class PartyFacts:
         seats = self._seats(area)
         if not seats:
             return None
-        winners = self._winners()
-        won = sum(1 for c in seats if winners.get(c.id, ("",))[0] == party)
+        won = self._seat_tally(area).get(party, 0)
         note = None
         if self.variant and self.election.variants.get(self.variant):
             note = self.election.variants[self.variant].note
@@ -203,13 +217,9 @@ class PartyFacts:
         if not seats:
             return None
         if by == "votes":
-            figures = dict(self._totals(area))
+            figures = dict(self._tally(area)[0])
         else:
-            figures = {}
-            for c in seats:
-                p = self._winners().get(c.id, (None,))[0]
-                if p is not None:
-                    figures[p] = figures.get(p, 0) + 1
+            figures = dict(self._seat_tally(area))
         figures = {p: v for p, v in figures.items() if not self._grouping(p)}
         if party not in figures:
             return None

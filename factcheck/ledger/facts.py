@@ -31,9 +31,9 @@ class Facts(PartyFacts):
         self.registry = registry
         self.variant = variant
         self.area_contest = election.area
-        self._contests = {c.id: c for c in election.contests}
+        self._by_id: dict[str, Contest] | None = None  # built on first use: most runs never look inside most elections
         self._answers: dict[tuple, object] = {}
-        self._where: dict[str, list[str]] | None = None  # person -> contests, built on first use
+        self._stood: dict[str, list[str]] | None = None  # person -> contests, built on first use
 
     # -- names and structure --------------------------------------------------------------------
     def name(self, person: str) -> str:
@@ -57,6 +57,12 @@ class Facts(PartyFacts):
     def family(self) -> str:
         return self.election.family
 
+    @property
+    def _contests(self) -> dict[str, Contest]:
+        if self._by_id is None:
+            self._by_id = {c.id: c for c in self.election.contests}
+        return self._by_id
+
     def contests(self) -> list[str]:
         return list(self._contests)
 
@@ -64,14 +70,14 @@ class Facts(PartyFacts):
         return self.area_contest if contest is None else self._contests.get(contest)
 
     def contests_of(self, person: str) -> list[str]:
-        if self._where is None:
+        if self._stood is None:
             where: dict[str, list[str]] = {}
             for c in self.election.contests:
                 for k in c.candidacies:
                     if k.person is not None:
                         where.setdefault(k.person, []).append(c.id)
-            self._where = where
-        return list(self._where.get(person, ()))
+            self._stood = where
+        return list(self._stood.get(person, ()))
 
     def _resolve(self, person: str | None, contest: str | None) -> Contest | None:
         """The contest meant: the one named, the area contest, or the one contest the person stood in."""
@@ -143,6 +149,14 @@ class Facts(PartyFacts):
                 if alt.variant == self.variant:
                     value, sources = alt.value, self.election.variants[self.variant].sources
         return entry(label, value, sources)
+
+    def _value(self, count: Count) -> int:
+        """A count's value in this view, without building an input (for totals over thousands of rows)."""
+        if self.variant:
+            for alt in count.alternatives:
+                if alt.variant == self.variant:
+                    return alt.value
+        return count.value
 
     def _label(self, c: Contest, k: Candidacy) -> str:
         return self.surname(k.person) if k.person else self.party_name(self.party(k))
@@ -373,12 +387,12 @@ class Facts(PartyFacts):
         return self._share_of(found[0], found[1], round_, (person,)) if found else None
 
     def _ordered(self, c: Contest, round_: Round) -> list[Candidacy]:
+        """Candidacies from most to fewest votes (finalists only for a final round); [] if some are missing."""
         if not c.complete:
             return []
-        round_ = self._effective_round(round_, c)
-        rows = [k for k in c.candidacies if round_ is Round.FIRST or k.final is not None]
-        figures = {id(k): self._input(c, k, round_) for k in rows}
-        return sorted((k for k in rows if figures[id(k)] is not None), key=lambda k: -figures[id(k)].value)
+        if self._effective_round(round_, c) is Round.FINAL:
+            return sorted((k for k in c.candidacies if k.final is not None), key=lambda k: -self._value(k.final))
+        return sorted(c.candidacies, key=lambda k: -self._value(k.votes))
 
     @memo
     def order(self, round_: Round, contest: str | None = None) -> list[str]:
@@ -508,7 +522,7 @@ class Facts(PartyFacts):
         keeps, share = outcome
         threshold = float(self.election.deposit_threshold)
         return self._fact(Kind.DEPOSITS, 0.0 if keeps else 1.0, Unit.FLAG,
-                          f"first-round share {share.value:.2f}% {'≥' if keeps else '<'} {threshold:g}% threshold",
+                          f"{'first-round ' if self.is_runoff else ''}share {share.value:.2f}% {'≥' if keeps else '<'} {threshold:g}% threshold",
                           share.inputs, subject=(person,), scope=share.scope)
 
     # -- change since the base election --------------------------------------------------------------

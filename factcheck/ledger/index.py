@@ -7,10 +7,11 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from factcheck.kinds import Round
-from factcheck.ledger.cache import cached_ledger
+from factcheck.ledger.cache import cached_ledger, vote_counts
 from factcheck.ledger.fact import Fact
 from factcheck.ledger.facts import Facts
 from factcheck.ledger.model import ContestKind, Election, Ledger, Source
+from factcheck.memory import paused_gc
 
 
 def default_ledger_dir() -> Path:
@@ -35,7 +36,7 @@ class LedgerIndex:
             self.by_year.setdefault(e.date.year, []).append(e.id)
         self.candidacies: dict[str, list[str]] = {}  # person -> elections they stood in
         for e in self.elections.values():
-            for person in dict.fromkeys(k.person for c in e.contests for k in c.candidacies if k.person):
+            for person in _persons(e):
                 self.candidacies.setdefault(person, []).append(e.id)
 
     # -- families and contests (what claim building asks of an election) -----------------------------
@@ -168,12 +169,9 @@ class LedgerIndex:
     def main_parties(self, election_id: str) -> list[str]:
         """Parties that won a seat or at least 1% of the vote, by seats then votes."""
         f = self.facts(election_id)
-        parties = {f.party(k) for c in f.election.contests for k in c.candidacies}
-        scored = []
-        for p in parties:
-            seats, share = f.party_seats(p), f.party_share(p)
-            if (seats and seats.value) or (share and share.value >= 1.0):
-                scored.append((-(seats.value if seats else 0), -(share.value if share else 0), p))
+        votes, _, valid = f._tally(None)
+        seats = f._seat_tally(None)
+        scored = [(-seats.get(p, 0), -v, p) for p, v in votes.items() if seats.get(p) or (valid and v >= valid / 100)]
         return [p for *_, p in sorted(scored)]
 
     def _national_facts(self, election_id: str, variant: str | None) -> list[Fact]:
@@ -212,17 +210,7 @@ class LedgerIndex:
     @cached_property
     def vote_counts(self) -> dict[str, set[int]]:
         """Every vote count of 10,000 or more in each election's record, documented alternatives included."""
-        out: dict[str, set[int]] = {}
-        for eid, e in self.elections.items():
-            figures: set[int] = set()
-            for c in e.contests:
-                for k in c.candidacies:
-                    for count in (k.votes, k.transfers, k.final):
-                        if count is not None:
-                            figures.add(count.value)
-                            figures.update(a.value for a in count.alternatives)
-            out[eid] = {f for f in figures if f >= 10_000}
-        return out
+        return {eid: getattr(e.contests, "counts", None) or vote_counts(e) for eid, e in self.elections.items()}
 
     def variant_facts(self, election_id: str) -> dict[str, list[Fact]]:
         """For each documented variant, the derived facts whose value differs from the ledger's."""
@@ -251,6 +239,14 @@ class LedgerIndex:
         return None
 
 
+def _persons(e: Election) -> list[str]:
+    """Who stood in an election, from the cache's summary when it has one (no contests decoded)."""
+    listed = getattr(e.contests, "persons", None)
+    if listed is not None:
+        return listed
+    return list(dict.fromkeys(k.person for c in e.contests for k in c.candidacies if k.person))
+
+
 def _simple(text: str) -> str:
     return "".join(ch for ch in text.lower().replace("&", "and") if ch.isalnum())
 
@@ -262,4 +258,5 @@ def _key(f: Fact) -> tuple:
 @lru_cache(maxsize=4)
 def load_index(directory: str | None = None) -> LedgerIndex:
     """Load and index a ledger directory once per process (validated once per content, then cached)."""
-    return LedgerIndex(cached_ledger(Path(directory) if directory else default_ledger_dir()))
+    with paused_gc():
+        return LedgerIndex(cached_ledger(Path(directory) if directory else default_ledger_dir()))

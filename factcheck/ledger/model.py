@@ -1,8 +1,10 @@
 """The ledger in memory: elections hold contests, contests hold candidacies.
 
-These are plain frozen dataclasses rather than pydantic models: the ledger's files are validated by
-the loader (`loader.py` for YAML, `tables.py` for CSV), and the in-memory model is rebuilt from a
-trusted JSON cache on every run, where constructing ~12,000 candidacies must cost milliseconds.
+These are plain slotted dataclasses rather than pydantic models: the ledger's files are validated
+by the loader (`loader.py` for YAML, `tables.py` for CSV), and the in-memory model is rebuilt from a
+trusted JSON cache on every run, where constructing ~15,000 candidacies must cost milliseconds. They
+are not frozen for the same reason (a frozen dataclass is several times slower to build); nothing
+changes them after loading.
 
 One model for every election family. A mayoralty is one `area` contest (the whole electoral area)
 plus `breakdown` contests: first preferences of the same contest counted in one part of the area.
@@ -51,7 +53,7 @@ class TurnoutBasis(StrEnum):
     VALID = "valid"  # valid votes over electorate (the House of Commons Library's basis)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Via:
     """A copy a source was read through: a mirror, a transcription, a repository."""
 
@@ -59,7 +61,7 @@ class Via:
     url: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Source:
     """A primary publication, cited by its official title and address; `via` says how it was read.
 
@@ -85,7 +87,7 @@ class Source:
         return text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Variant:
     """A named set of alternative figures, such as the count declared on the night."""
 
@@ -95,13 +97,13 @@ class Variant:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Alternative:
     value: int
     variant: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Count:
     """A number of votes, ballot papers or electors, as printed by its sources."""
 
@@ -112,7 +114,7 @@ class Count:
     discrepancy: str | None = None  # documents a known arithmetic mismatch
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Printed:
     """A percentage as a source printed it; the printed decimals are its precision."""
 
@@ -122,14 +124,14 @@ class Printed:
     discrepancy: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TurnoutAlternative:
     value: Decimal
     variant: str
     definition: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Turnout:
     """A published turnout; stored only where it cannot be derived from the counts."""
 
@@ -140,7 +142,7 @@ class Turnout:
     discrepancy: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Candidacy:
     """One candidate (or, in a notional result, one party) in one contest."""
 
@@ -157,7 +159,7 @@ class Candidacy:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Contest:
     id: str
     name: str
@@ -177,7 +179,7 @@ class Contest:
     shares_printed: tuple[tuple[str, Printed], ...] = ()  # (person, share some source printed)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Provenance:
     """Where imported data came from, so anyone can fetch the same files and check them."""
 
@@ -189,7 +191,7 @@ class Provenance:
     files: tuple[tuple[str, str], ...] = ()  # (file name, sha256)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Election:
     id: str
     name: str
@@ -216,7 +218,7 @@ class Election:
         return first if first is not None and first.kind is ContestKind.AREA else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Person:
     name: str
     aliases: tuple[str, ...] = ()
@@ -228,7 +230,7 @@ class Person:
     fuzzy: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Party:
     name: str
     aliases: tuple[str, ...] = ()
@@ -238,7 +240,7 @@ class Party:
     successor_of: str | None = None  # the same registered party under its earlier name
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Constituency:
     name: str
     aliases: tuple[str, ...] = ()
@@ -247,7 +249,7 @@ class Constituency:
     region: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Area:
     """A nation or region results are aggregated over."""
 
@@ -257,7 +259,7 @@ class Area:
     nation: str | None = None  # the nation a region belongs to
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Registry:
     people: dict[str, Person]
     parties: dict[str, Party]
@@ -265,7 +267,7 @@ class Registry:
     areas: dict[str, Area] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Ledger:
     """Everything in a ledger directory, validated; elections are in date order."""
 
