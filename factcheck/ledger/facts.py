@@ -3,8 +3,9 @@
 Nothing derived is stored in the ledger files. A `Facts` object answers questions about one election
 as one variant reports it (None: the ledger's own figures; otherwise a documented alternative such as
 the count declared on the night or the Speaker counted under his former party), so a claim can be
-matched against both. This module answers questions about candidates in contests; party totals over
-an election or a nation are in `aggregate.py`.
+matched against both. This module answers questions about candidates in contests; totals of votes,
+turnout and deposits are in `totals.py`, changes since a base election in `changes.py`, and party
+totals over an election or a nation in `aggregate.py`.
 
 `contest=None` means the area contest of a mayoralty. A general election has no area contest: a
 candidate's figures come from the one contest they stood in, and totals (valid votes, electorate,
@@ -13,17 +14,15 @@ turnout, candidates, deposits) add up every constituency.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from factcheck.kinds import Kind, Round, Unit
 from factcheck.ledger.aggregate import PartyFacts
-from factcheck.ledger.fact import (Fact, FactInput, entry, fmt, memo, percent_of, printed_mismatch,  # noqa: F401
-                                   union_sources)
-from factcheck.ledger.model import (Candidacy, Contest, ContestKind, Count, Election, Printed, Registry, System,
-                                    TurnoutBasis)
+from factcheck.ledger.changes import ChangeFacts
+from factcheck.ledger.fact import Fact, FactInput, entry, fmt, memo, percent_of, printed_mismatch, union_sources
+from factcheck.ledger.model import Candidacy, Contest, ContestKind, Count, Election, Printed, Registry, System
+from factcheck.ledger.totals import TotalFacts
 
 
-class Facts(PartyFacts):
+class Facts(TotalFacts, ChangeFacts, PartyFacts):
     """Questions about one election, answered from its figures (as `variant` reports them)."""
 
     def __init__(self, election: Election, registry: Registry, variant: str | None = None):
@@ -191,16 +190,6 @@ class Facts(PartyFacts):
             return None
         return self._fact(kind, fig.value, Unit.VOTES, f"{what}, as published", (fig,), **kw)
 
-    def _national(self, kind: Kind, field: str, label: str) -> Fact | None:
-        """A count added up over every constituency of a general election (None if any is missing)."""
-        counts = [getattr(c, field) for c in self.election.contests]
-        if not counts or any(n is None for n in counts):
-            return None
-        figs = [self._count(n, label) for n in counts]
-        total = sum(f.value for f in figs if f)
-        fig = entry(f"{label}, {len(figs)} constituencies", total, union_sources(*(f for f in figs if f)))
-        return self._fact(kind, total, Unit.VOTES, f"sum of {label} over {len(figs)} constituencies", (fig,))
-
     # -- candidate votes ----------------------------------------------------------------------------
     @memo
     def votes(self, person: str, round_: Round, contest: str | None = None) -> Fact | None:
@@ -228,140 +217,6 @@ class Facts(PartyFacts):
         return self._fact(Kind.TRANSFERS, final.value - first.value, Unit.VOTES,
                           f"{final.value:,.0f} − {first.value:,.0f} ({final.label} − {first.label})",
                           (final, first), subject=(person,))
-
-    # -- totals ---------------------------------------------------------------------------------
-    @memo
-    def valid_votes(self, contest: str | None = None) -> Fact | None:
-        c = self.contest(contest)
-        if c is None:
-            return self._national(Kind.VALID_VOTES, "valid", "valid votes") if contest is None else None
-        scope = self._scope(c)
-        stored = self._count(c.valid, "valid first preferences" if c.kind is ContestKind.AREA
-                             else f"valid votes in {c.name}")
-        if stored is not None:
-            return self._stored(Kind.VALID_VOTES, stored, stored.label, scope=scope)
-        if c.kind is not ContestKind.AREA:
-            if not c.complete:
-                return None
-            total = sum(k.votes.value for k in c.candidacies)
-            fig = entry(f"all candidates in {c.name}", total, c.sources)
-            return self._fact(Kind.VALID_VOTES, total, Unit.VOTES, "sum of all candidates' first preferences",
-                              (fig,), scope=scope)
-        inputs = tuple(self._input(c, k, Round.FIRST) for k in c.candidacies)
-        total = sum(f.value for f in inputs if f)
-        return self._fact(Kind.VALID_VOTES, total, Unit.VOTES,
-                          f"sum of all {len(inputs)} candidates' first-round votes (no published valid total)",
-                          tuple(f for f in inputs if f))
-
-    @memo
-    def final_total(self) -> Fact | None:
-        c = self.area_contest
-        if c is None:
-            return None
-        finals = [self._input(c, k, Round.FINAL) for k in c.candidacies if k.final is not None]
-        if len(finals) < 2 or any(f is None for f in finals):
-            return None
-        total = sum(f.value for f in finals if f)
-        return self._fact(Kind.VALID_VOTES, total, Unit.VOTES,
-                          " + ".join(f"{f.value:,.0f}" for f in finals if f), tuple(f for f in finals if f),
-                          round_=Round.FINAL)
-
-    @memo
-    def electorate(self, contest: str | None = None) -> Fact | None:
-        c = self.contest(contest)
-        if c is None:
-            return self._national(Kind.ELECTORATE, "electorate", "electorate") if contest is None else None
-        label = "electorate" if c.kind is ContestKind.AREA else f"electorate in {c.name}"
-        return self._stored(Kind.ELECTORATE, self._count(c.electorate, label), label, scope=self._scope(c))
-
-    def national_electorate(self) -> Fact | None:
-        return self.electorate(None) if self.area_contest is None else None
-
-    @memo
-    def rejected(self, contest: str | None = None) -> Fact | None:
-        c = self.contest(contest)
-        if c is None:
-            return self._national(Kind.REJECTED, "rejected", "invalid votes") if contest is None else None
-        label = "rejected ballot papers" if c.kind is ContestKind.AREA else f"invalid votes in {c.name}"
-        return self._stored(Kind.REJECTED, self._count(c.rejected, label), label, scope=self._scope(c))
-
-    @memo
-    def ballots(self, contest: str | None = None) -> Fact | None:
-        c = self.contest(contest)
-        if c is not None:
-            stored = self._count(c.ballots, "ballot papers counted")
-            if stored is not None:
-                return self._stored(Kind.BALLOTS, stored, "ballot papers counted", scope=self._scope(c))
-        elif contest is not None:
-            return None
-        valid, rejected = self.valid_votes(contest), self.rejected(contest)
-        if valid is None or rejected is None:
-            return None
-        v = entry("valid votes", valid.value, valid.sources)
-        r = entry("rejected ballot papers" if self.area_contest else "invalid votes", rejected.value, rejected.sources)
-        return self._fact(Kind.BALLOTS, v.value + r.value, Unit.VOTES,
-                          f"{v.value:,.0f} + {r.value:,.0f} ({v.label} + {r.label})", (v, r),
-                          scope=self._scope(c) if c else None)
-
-    def _ratio(self, num: Fact, den: Fact, num_label: str, note: str, scope: str | None) -> Fact:
-        n = entry(num_label, num.value, num.sources)
-        d = entry("electorate", den.value, den.sources)
-        return self._fact(Kind.TURNOUT, 100.0 * n.value / d.value, Unit.PERCENT,
-                          f"{n.value:,.0f} / {d.value:,.0f} ({num_label} / electorate)", (n, d), note=note,
-                          scope=scope)
-
-    @memo
-    def turnout(self, contest: str | None = None) -> Fact | None:
-        """Turnout on the ledger's stated basis: derived where the counts are known, else as published."""
-        c = self.contest(contest)
-        if c is None and contest is not None:
-            return None
-        definition = self.election.turnout_definition
-        scope = self._scope(c) if c else None
-        electorate = self.electorate(contest)
-        if self.election.turnout_basis is TurnoutBasis.VALID:
-            valid = self.valid_votes(contest)
-            if valid is None or electorate is None or not electorate.value:
-                return None
-            return self._ratio(valid, electorate, "valid votes", definition, scope)
-        ballots = self.ballots(contest)
-        if ballots is not None and electorate is not None and electorate.value:
-            return self._ratio(ballots, electorate, "ballot papers", definition, scope)
-        t = c.turnout if c else None
-        if t is None or t.value is None:
-            return None
-        value, precision = percent_of(t.value)
-        return self._fact(Kind.TURNOUT, value, Unit.PERCENT, f"{t.value}% as published ({definition})", (),
-                          precision=precision, sources=t.sources, note=definition, scope=scope)
-
-    @memo
-    def turnout_valid_basis(self) -> Fact | None:
-        """A mayoralty's turnout counted as valid votes over electorate, a basis some sources use."""
-        c = self.area_contest
-        valid, electorate = self.valid_votes(), self.electorate()
-        if c is None or valid is None or electorate is None or c.valid is None:
-            return None
-        return self._ratio(valid, electorate, "valid votes", "valid votes over electorate", None)
-
-    def turnout_alternatives(self, contest: str | None = None) -> list[tuple[Fact, str]]:
-        """Turnout on other definitions, with their variant ids: published ones, or the other basis derived."""
-        c = self.contest(contest)
-        out = []
-        for alt in (c.turnout.alternatives if c is not None and c.turnout is not None else ()):
-            value, precision = percent_of(alt.value)
-            variant = self.election.variants[alt.variant]
-            out.append((Fact.model_construct(
-                election=self.election.id, kind=Kind.TURNOUT, variant=alt.variant, value=value, unit=Unit.PERCENT,
-                precision=precision, formula=f"{alt.value}% ({alt.definition})", sources=variant.sources,
-                note=variant.note), alt.variant))
-        other = self.election.turnout_other_basis
-        if other and self.election.turnout_basis is TurnoutBasis.VALID:
-            ballots, electorate = self.ballots(contest), self.electorate(contest)
-            if ballots is not None and electorate is not None and electorate.value:
-                fact = self._ratio(ballots, electorate, "valid and invalid votes",
-                                   self.election.variants[other].label, self._scope(c) if c else None)
-                out.append((fact.model_copy(update={"variant": other}), other))
-        return out
 
     # -- shares, margins, ranks ------------------------------------------------------------------
     def _denominator(self, c: Contest, round_: Round) -> Fact | None:
@@ -470,126 +325,6 @@ class Facts(PartyFacts):
         ordering = self._ordered(c, Round.FINAL if self.is_runoff and c.kind is ContestKind.AREA else Round.FIRST)
         return ordering[0] if ordering else None
 
-    # -- candidates and deposits ------------------------------------------------------------------
-    def _contests_for(self, contest: str | None) -> list[Contest]:
-        c = self.contest(contest)
-        if c is not None:
-            return [c]
-        return [] if contest is not None else [c for c in self.election.contests if c.kind is ContestKind.CONSTITUENCY]
-
-    @memo
-    def candidate_count(self, contest: str | None = None) -> Fact | None:
-        contests = self._contests_for(contest)
-        if not contests:
-            return None
-        n = sum(len(c.candidacies) for c in contests)
-        where = f" in {len(contests)} constituencies" if len(contests) > 1 else ""
-        return self._fact(Kind.CANDIDATES, n, Unit.COUNT, f"{n} candidates on the ballot{where}", (),
-                          sources=contests[0].candidacies[0].votes.sources,
-                          scope=self._scope(contests[0]) if contest else None)
-
-    def _keeps(self, c: Contest, k: Candidacy) -> tuple[bool, Fact] | None:
-        share = self._share_of(c, k, Round.FIRST, (k.person,) if k.person else ())
-        return None if share is None else (share.value >= float(self.election.deposit_threshold), share)
-
-    @memo
-    def deposits(self, kept: bool, contest: str | None = None, party: str | None = None) -> Fact | None:
-        """How many candidates kept (or lost) their deposit: at least the threshold share of valid votes."""
-        threshold = float(self.election.deposit_threshold)
-        contests = self._contests_for(contest)
-        rows = [(c, k) for c in contests for k in c.candidacies if party is None or self.party(k) == party]
-        outcomes = [self._keeps(c, k) for c, k in rows]
-        if not rows or any(o is None for o in outcomes):
-            return None
-        group = [k for (c, k), o in zip(rows, outcomes) if o[0] == kept]
-        verb, sign = ("kept", "≥") if kept else ("lost", "<")
-        if len(contests) == 1:
-            names = ", ".join(self._label(contests[0], k) for k in group) or "none"
-            formula = f"{len(group)} {verb} (first-round share {sign} {threshold:g}%: {names})"
-        else:
-            formula = (f"{len(group)} of {len(rows)} {self.party_name(party) + ' ' if party else ''}candidates {verb} "
-                       f"their deposit (share {sign} {threshold:g}% of valid votes in their constituency)")
-        return self._fact(Kind.DEPOSITS, len(group), Unit.COUNT, formula, (),
-                          sources=contests[0].candidacies[0].votes.sources,
-                          subject=(party,) if party else (), scope=self._scope(contests[0]) if contest else None)
-
-    @memo
-    def lost_deposit(self, person: str, contest: str | None = None) -> Fact | None:
-        found = self._candidacy(person, contest)
-        outcome = self._keeps(*found) if found else None
-        if outcome is None:
-            return None
-        keeps, share = outcome
-        threshold = float(self.election.deposit_threshold)
-        return self._fact(Kind.DEPOSITS, 0.0 if keeps else 1.0, Unit.FLAG,
-                          f"{'first-round ' if self.is_runoff else ''}share {share.value:.2f}% {'≥' if keeps else '<'} {threshold:g}% threshold",
-                          share.inputs, subject=(person,), scope=share.scope)
-
-    # -- change since the base election --------------------------------------------------------------
-    @memo
-    def share_change(self, person: str, round_: Round, base_facts: Facts, contest: str | None = None) -> Fact | None:
-        """Change in share since the base: against the same party's candidate, else the same person."""
-        found = self._candidacy(person, contest)
-        now = self._share_of(found[0], found[1], round_, (person,)) if found else None
-        if now is None:
-            return None
-        before_c = base_facts.counterpart_contest(found[0])
-        before_k, basis = base_facts.counterpart(before_c, self.party(found[1]), person) if before_c else (None, "")
-        if before_k is None:
-            return None
-        before = base_facts._share_of(before_c, before_k, round_, ())
-        if before is None:
-            return None
-        who = base_facts.name(before_k.person) if before_k.person else base_facts._label(before_c, before_k)
-        return self._fact(Kind.SHARE_CHANGE, now.value - before.value, Unit.POINTS,
-                          f"{now.value:.2f}% − {before.value:.2f}% ({self.election.id} − {base_facts.election.id}, "
-                          f"{basis}: {who})",
-                          now.inputs + before.inputs, round_=now.round, subject=(person,), scope=now.scope,
-                          sources=union_sources(*now.inputs, *before.inputs))
-
-    def counterpart_contest(self, c: Contest) -> Contest | None:
-        """This election's contest for the same place: the area contest, or the seat with the same code or id."""
-        if c.kind is ContestKind.AREA:
-            return self.area_contest
-        for other in self.election.contests:
-            if (c.code and other.code == c.code) or other.id == c.id:
-                return other
-        return None
-
-    def counterpart(self, c: Contest, party: str, person: str | None) -> tuple[Candidacy | None, str]:
-        """The candidacy in `c` that a later candidacy is compared with: one of the same party, else the person."""
-        parties = self._lineage(party)
-        info = self.registry.parties.get(party)
-        if info is not None and not info.grouping:
-            same = [k for k in c.candidacies if self.party(k) in parties]
-            if len(same) == 1:
-                return same[0], "same person" if person and same[0].person == person else "same party"
-        same_person = [k for k in c.candidacies if person and k.person == person]
-        return (same_person[0], "same person") if same_person else (None, "")
-
-    def _lineage(self, party: str) -> set[str]:
-        """A party and the earlier names it stood under (Reform UK was the Brexit Party)."""
-        out, seen = {party}, party
-        while seen in self.registry.parties and self.registry.parties[seen].successor_of:
-            seen = self.registry.parties[seen].successor_of
-            out.add(seen)
-        return out
-
-    def turnout_change(self, previous: Facts, now: Fact | None = None, then: Fact | None = None) -> Fact | None:
-        """Change in turnout since `previous`: the official turnouts unless others (documented alternatives) are given."""
-        now, then = now or self.turnout(), then or previous.turnout()
-        if now is None or then is None:
-            return None
-        return now.model_copy(update={
-            "kind": Kind.TURNOUT_CHANGE, "value": now.value - then.value, "precision": now.precision + then.precision,
-            "unit": Unit.POINTS,
-            "formula": f"{now.value:.2f}% − {then.value:.2f}% ({self.election.id}: {now.formula}; "
-                       f"{previous.election.id}: {then.formula})",
-            "inputs": now.inputs + then.inputs,
-            "sources": now.sources + tuple(s for s in then.sources if s not in now.sources),
-        })
-
-
 def _denominator_label(round_: Round, c: Contest, runoff: bool) -> str:
     if round_ is Round.FINAL and runoff and c.kind is ContestKind.AREA:
         return "both finalists' final votes"
@@ -600,4 +335,5 @@ def _denominator_label(round_: Round, c: Contest, runoff: bool) -> str:
     return f"valid votes in {c.name}"
 
 
-__all__ = ["Decimal", "Fact", "FactInput", "Facts", "fmt", "percent_of", "printed_mismatch"]
+# Fact, fmt, percent_of and printed_mismatch are re-exported: callers import them from here.
+__all__ = ["Fact", "FactInput", "Facts", "fmt", "percent_of", "printed_mismatch"]

@@ -187,6 +187,10 @@ def _check_references(e: Election, known: dict[str, set[str]], report: _Problems
 
     for vid, variant in e.variants.items():
         sources(("variants", vid), variant.sources)
+    if e.turnout.other_basis and e.turnout.other_basis not in e.variants:
+        report.add(("turnout", "other_basis"), f"unknown variant {e.turnout.other_basis!r}")
+    if e.tables is not None:
+        sources(("tables",), e.tables.sources)
     for field in ("electorate", "ballots", "rejected", "valid_first_preferences", "turnout"):
         fig = getattr(e, field)
         if fig is not None:
