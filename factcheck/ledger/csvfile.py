@@ -106,16 +106,20 @@ class Header:
         return False
 
 
-def read_table(path: Path, header: Header, problems: Problems) -> list[tuple[Row, dict[str, str]]]:
-    """Rows of a headed CSV file as {column: text}, after checking the header and the field count."""
+def read_table(path: Path, header: Header, problems: Problems) -> list[tuple[Row, dict[str, str]]] | None:
+    """Rows of a headed CSV file as {column: text}, after checking the header and the field count.
+
+    None when the file cannot be read at all (missing, empty or a wrong header), already reported."""
     out: list[tuple[Row, dict[str, str]]] = []
+    before = len(problems)
     rows = read_rows(path, problems)
     first = next(rows, None)
     if first is None:
-        problems.at_file(path, "file is empty (expected a header row)")
-        return out
+        if len(problems) == before:
+            problems.at_file(path, "file is empty (expected a header row)")
+        return None
     if not header.check(first, problems):
-        return out
+        return None
     width = len(header.columns)
     for row in rows:
         if len(row.fields) != width:

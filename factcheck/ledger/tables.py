@@ -43,7 +43,7 @@ def read_registry_table(path: Path, kind: str, problems: Problems, taken: set[st
     """Entries of one registry CSV file; an id already defined elsewhere is a problem."""
     header = REGISTRY_TABLES[kind][1]
     out: dict = {}
-    for row, v in read_table(path, header, problems):
+    for row, v in read_table(path, header, problems) or ():
         if not _id_ok(v["id"]):
             problems.add(row, 0, f"id {v['id']!r} must be lower-case letters, digits and hyphens")
             continue
@@ -89,7 +89,10 @@ def read_contests(folder: Path, default_sources: tuple[str, ...], known: dict[st
                   problems: Problems) -> tuple[Contest, ...]:
     """The contests of one election from its two tables, checked against the registry and their own sums."""
     contests: dict[str, dict] = {}
-    for row, v in read_table(folder / "contests.csv", CONTESTS, problems):
+    rows = read_table(folder / "contests.csv", CONTESTS, problems)
+    if rows is None:
+        return ()  # every candidacy would only repeat that the contests are unreadable
+    for row, v in rows:
         cid = v["id"]
         if cid not in constituencies:
             problems.add(row, 0, f"unknown constituency {cid!r} (add it to constituencies.csv)")
@@ -114,7 +117,7 @@ def read_contests(folder: Path, default_sources: tuple[str, ...], known: dict[st
         contests[cid] = {"row": row, "values": v, "kind": kind, "sources": row_sources, "figures": figures,
                          "candidacies": [], "seen": set()}
 
-    for row, v in read_table(folder / "candidacies.csv", CANDIDACIES, problems):
+    for row, v in read_table(folder / "candidacies.csv", CANDIDACIES, problems) or ():
         block = contests.get(v["contest"])
         if block is None:
             problems.add(row, 0, f"unknown contest {v['contest']!r} (not in contests.csv)")

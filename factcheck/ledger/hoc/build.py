@@ -54,8 +54,9 @@ def import_hoc_results(src: Path, out: Path, today: dt.date | None = None) -> Su
         if not _present(paths, problems):
             continue
         inputs += paths
-        candidacies, seats = hoc.read_candidacies(paths[0], problems), hoc.read_seats(paths[1], problems)
-        hoc.check_seats(seats, candidacies, es.fourth_party_column, problems)
+        broken: set[str] = set()
+        candidacies, seats = hoc.read_candidacies(paths[0], problems, broken), hoc.read_seats(paths[1], problems, broken)
+        hoc.check_seats(seats, candidacies, es.fourth_party_column, broken, problems)
         official.append((es, seats, candidacies))
     all_rows = [c for _, _, rows in official for c in rows]
     usual = hoc.check_party_codes(all_rows, problems)

@@ -95,7 +95,8 @@ class NotionalSeat:
     parties: list[NotionalParty] = field(default_factory=list)
 
 
-def read_candidacies(path: Path, problems: Problems) -> list[Candidacy]:
+def read_candidacies(path: Path, problems: Problems, broken: set[str]) -> list[Candidacy]:
+    """Candidacy rows; the ONS id of a seat with an unreadable row goes into `broken` (its totals are not checked)."""
     out = []
     width = CANDIDACY_COLUMNS
     for row in read_rows(path, problems):
@@ -104,13 +105,15 @@ def read_candidacies(path: Path, problems: Problems) -> list[Candidacy]:
             continue
         if len(row.fields) != width:
             problems.add(row, min(len(row.fields), width), f"expected {width} columns, found {len(row.fields)}")
+            broken.add(row.fields[0].strip() if row.fields else "")
             continue
         votes = integer(row, 18, problems, "votes")
         mnis = integer(row, 17, problems, "member MNIS id", required=False)
         if not row.fields[8].strip():
             problems.add(row, 8, "party abbreviation is missing")
-            continue
+            votes = None
         if votes is None:
+            broken.add(row.fields[0].strip())
             continue
         f = row.fields
         out.append(Candidacy(row, f[0].strip(), clean_name(f[2]), f[4].strip(), f[5].strip(), clean_name(f[7]),
@@ -119,7 +122,8 @@ def read_candidacies(path: Path, problems: Problems) -> list[Candidacy]:
     return out
 
 
-def read_seats(path: Path, problems: Problems) -> list[Seat]:
+def read_seats(path: Path, problems: Problems, broken: set[str]) -> list[Seat]:
+    """Constituency rows; the ONS id of an unreadable row goes into `broken`."""
     out = []
     for row in read_rows(path, problems):
         if row.fields and row.fields[0] == "ONS ID":
@@ -127,10 +131,12 @@ def read_seats(path: Path, problems: Problems) -> list[Seat]:
         if len(row.fields) != SEAT_COLUMNS:
             problems.add(row, min(len(row.fields), SEAT_COLUMNS),
                          f"expected {SEAT_COLUMNS} columns, found {len(row.fields)}")
+            broken.add(row.fields[0].strip() if row.fields else "")
             continue
         labels = {14: "electorate", 15: "valid votes", 16: "invalid votes", 17: "majority"}
         values = [integer(row, i, problems, labels.get(i, f"party column {i - 17}")) for i in range(14, 31)]
         if any(v is None for v in values):
+            broken.add(row.fields[0].strip())
             continue
         f = row.fields
         out.append(Seat(row, f[0].strip(), clean_name(f[2]), f[4].strip(), f[5].strip(),
@@ -165,17 +171,24 @@ def read_notional(path: Path, problems: Problems) -> list[NotionalSeat]:
     return list(seats.values())
 
 
-def check_seats(seats: list[Seat], candidacies: list[Candidacy], fourth_party: str, problems: Problems) -> None:
-    """Attach candidacies to seats and check every total the constituencies file prints."""
+def check_seats(seats: list[Seat], candidacies: list[Candidacy], fourth_party: str, broken: set[str],
+                problems: Problems) -> None:
+    """Attach candidacies to seats and check every total the constituencies file prints.
+
+    Seats in `broken` had an unreadable row, already reported: their totals would only repeat it."""
     by_ons = {s.ons: s for s in seats}
     for c in candidacies:
         seat = by_ons.get(c.ons)
+        if seat is None and c.ons in broken:
+            continue
         if seat is None:
             problems.add(c.row, 0, f"constituency {c.ons} ({c.constituency}) is not in the constituencies file")
             continue
         seat.candidacies.append(c)
     columns = tuple(fourth_party if name == "RUK" else name for name in PARTY_COLUMNS_2024)
     for seat in seats:
+        if seat.ons in broken:
+            continue
         rows = sorted(seat.candidacies, key=lambda c: -c.votes)
         if len(rows) < 1:
             problems.add(seat.row, 0, f"{seat.name} has no candidates in the candidacies file")
