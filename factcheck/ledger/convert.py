@@ -80,6 +80,27 @@ def area_contests(e: s.Election, registry: m.Registry) -> tuple[m.Contest, ...]:
     return (area_contest, *breakdowns)
 
 
+_RANK = {m.SourceKind.OFFICIAL: 0, m.SourceKind.OFFICIAL_REPORT: 1}
+
+
+def primary_first(e: s.Election) -> s.Election:
+    """The election with every figure's sources cited primary first: official publications, then official
+    reports, then the rest in the order the file gives them."""
+    def order(ids: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(sorted(ids, key=lambda sid: _RANK.get(e.sources[sid].kind, 2) if sid in e.sources else 2))
+
+    def walk(value):
+        if isinstance(value, dict):
+            return {k: (order(tuple(v)) if k == "sources" and isinstance(v, (list, tuple)) else walk(v))
+                    for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [walk(v) for v in value]
+        return value
+
+    data = e.model_dump(mode="python", exclude={"sources"})
+    return s.Election.model_validate({**walk(data), "sources": e.sources})
+
+
 def election(e: s.Election, contests: tuple[m.Contest, ...]) -> m.Election:
     return m.Election(
         id=e.id, name=e.name, family=e.family, office=e.office, date=e.date, system=e.system,

@@ -91,6 +91,7 @@ def load_ledger(directory: Path) -> m.Ledger:
                                      election.variants, election.sources, problems)
             built = convert.election(election, contests)
         else:
+            election = convert.primary_first(election)
             built = convert.election(election, convert.area_contests(election, registry))
             if len(problems) == before:  # arithmetic on dangling references would only add noise
                 to_check.append((election, built, report))

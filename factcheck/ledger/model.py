@@ -77,6 +77,17 @@ class Source:
     seen: bool = True
     note: str | None = None
 
+    def label(self) -> str:
+        """The title with how it was read: "Title (read via X; primary document not seen)"."""
+        notes = ["read via " + "; ".join(v.title for v in self.via)] if self.via else []
+        if not self.seen:
+            notes.append("primary document not seen")
+        return self.title + (f" ({'; '.join(notes)})" if notes else "")
+
+    def link(self) -> str:
+        """The publication's own address, else the copy it was read through, else "" (none known)."""
+        return self.url or (self.via[0].url if self.via else "")
+
     def citation(self) -> str:
         """"Title, <address> (read via ...)": the primary first, copies after."""
         text = self.title + (f" <{self.url}>" if self.url else " (no official address known)")

@@ -138,5 +138,7 @@ def sources(index: LedgerIndex, election_id: str, ids: tuple[str, ...]) -> tuple
     for sid in ids:
         source = index.source(election_id, sid)
         if source is not None:
-            out.append(SourceRef.model_construct(id=sid, title=source.title, url=source.url, publisher=source.publisher))
+            # the primary publication's title and address, with any copy it was read from as "read via"
+            out.append(SourceRef.model_construct(id=sid, title=source.label(), url=source.link(),
+                                                 publisher=source.publisher))
     return tuple(out)
