@@ -177,3 +177,12 @@ def test_show_and_list_on_an_imported_ledger(uk_index):
     assert listed[2]["seats"]["labour"] == 3 and listed[2]["base"] == NOTIONAL
     table = _cli("ledger", "show", E35, "--ledger", directory)
     assert "Labour Party" in table and "Alternative: the Speaker counted under his former party" in table
+
+
+def test_a_year_with_two_elections_names_one_only_within_a_family(uk_index):
+    from factcheck.extract.election import election_for_year
+
+    assert election_for_year(uk_index, 2035) is None
+    assert election_for_year(uk_index, 2035, "testcity-mayor") == "testcity-mayor-2035"
+    assert election_for_year(uk_index, 2030) == E30
+    assert uk_index.people_of_family("testcity-mayor") == {"quinn-quarry", "rhea-ross"}
