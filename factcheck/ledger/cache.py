@@ -33,17 +33,19 @@ FORMAT = 2
 
 def cached_ledger(directory: Path) -> m.Ledger:
     """The validated ledger, from the cache when its key and checksums match, else loaded afresh."""
-    from factcheck.ledger.loader import load_ledger  # YAML, CSV and validation only on a cache miss
-
     try:
         key = fingerprint(directory)
     except OSError:
-        return load_ledger(directory)
+        key = None
     folder = cache_dir() / f"ledger-{key}"
-    ledger = read_cache(folder, key, directory)
+    ledger = read_cache(folder, key, directory) if key else None
     if ledger is not None:
         return ledger
+    from factcheck.ledger.loader import load_ledger  # YAML, CSV and validation only on a cache miss
+
     ledger = load_ledger(directory)
+    if key is None:
+        return ledger
     write_cache(folder, key, ledger)
     return ledger
 

@@ -106,8 +106,7 @@ class LedgerIndex:
     @lru_cache(maxsize=8)  # noqa: B019 - the index lives for the whole run
     def people_of_family(self, family: str) -> frozenset[str]:
         """Everyone who stood in a (checkable) election of the family."""
-        return frozenset(p for p, stood in self.candidacies.items() if any(self.elections[e].family == family
-                                                                              for e in stood))
+        return frozenset(p for e in self.elections.values() if e.family == family for p in _persons(e))
 
     def in_year(self, year: int, family: str | None = None) -> list[str]:
         return [e for e in self.by_year.get(year, []) if family is None or self.elections[e].family == family]

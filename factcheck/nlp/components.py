@@ -133,8 +133,7 @@ class NameFinder:
         self.table = NameTable.from_registry(load_index(ledger).registry)
         self.fuzzy_cutoff = fuzzy_cutoff
         # Place names are left out: a title before one ("Mr Livingston") makes it a misspelt surname.
-        known = {w for alias, targets in self.table.aliases.items() for w in alias.split()
-                 if any(t.kind in (EntityKind.PERSON, EntityKind.PARTY) for t in targets)}
+        known = self.table.name_words
         # A capitalised word of six letters or more that is not an alias may be a misspelt surname.
         self.fuzzy_flag = nlp.vocab.add_flag(
             lambda w: len(w) >= 6 and w[:1].isupper() and w.isalpha() and not w.isupper() and w not in known)

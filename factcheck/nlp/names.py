@@ -39,6 +39,7 @@ class NameTable:
     party_words: frozenset[str] = frozenset()
     fuzzy_choices: dict[str, list[str]] = field(default_factory=dict)  # lowercased surname -> person ids
     by_first_word: dict[str, list[str]] = field(default_factory=dict)  # first word -> aliases, longest first
+    name_words: set[str] = field(default_factory=set)  # every word of a person's or party's alias
 
     def add(self, alias: str, target: AliasTarget) -> None:
         targets = self.aliases.get(alias)
@@ -56,9 +57,11 @@ class NameTable:
     def _build(cls, registry: Registry) -> NameTable:
         table = cls()
         add, new, person_kind = table.add, tuple.__new__, EntityKind.PERSON  # thousands of names: keep the loop lean
+        words = table.name_words
         for pid, person in registry.people.items():
             for alias in (person.name, *person.aliases):
                 bare = " " not in alias
+                words.update(alias.split())
                 add(alias, new(AliasTarget, (person_kind, pid, bare, False)))
                 if not bare:
                     add(alias.upper(), new(AliasTarget, (person_kind, pid, False, False)))
@@ -66,14 +69,15 @@ class NameTable:
                     table.fuzzy_choices.setdefault(alias.lower(), []).append(pid)
             if person.not_in:
                 table.not_in.extend((phrase, pid) for phrase in person.not_in)
-        words: set[str] = set()
+        party_words: set[str] = set()
         for party_id, party in registry.parties.items():
             for alias in (party.name, *party.aliases):
                 table.add(alias, AliasTarget(EntityKind.PARTY, party_id))
-                words.update(alias.split())
+                party_words.update(alias.split())
             for code in party.codes:
                 table.add(code, AliasTarget(EntityKind.PARTY, party_id, code=True))
-        table.party_words = frozenset(words)
+        table.party_words = frozenset(party_words)
+        words |= party_words
         for cid, constituency in registry.constituencies.items():
             for alias in (constituency.name, *constituency.aliases):
                 table.add(alias, AliasTarget(EntityKind.CONSTITUENCY, cid))
