@@ -51,7 +51,6 @@ class Unit(StrEnum):
     RANK = "rank"
     COUNT = "count"
     FLAG = "flag"  # 1 for true, 0 for false
-    SEATS = "seats"
 
 
 KIND_LABELS: dict[Kind, str] = {

@@ -180,9 +180,7 @@ def test_show_and_list_on_an_imported_ledger(uk_index):
 
 
 def test_a_year_with_two_elections_names_one_only_within_a_family(uk_index):
-    from factcheck.extract.election import election_for_year
-
-    assert election_for_year(uk_index, 2035) is None
-    assert election_for_year(uk_index, 2035, "testcity-mayor") == "testcity-mayor-2035"
-    assert election_for_year(uk_index, 2030) == E30
+    assert uk_index.in_year(2035) == ["testcity-mayor-2035", E35]
+    assert uk_index.in_year(2035, "testcity-mayor") == ["testcity-mayor-2035"]
+    assert uk_index.in_year(2030) == [E30]
     assert uk_index.people_of_family("testcity-mayor") == {"quinn-quarry", "rhea-ross"}

@@ -134,7 +134,7 @@ class PartyFacts:
         seats = self._seats(area)
         if not seats:
             return None
-        return self._fact(Kind.SEATS, len(seats), Unit.SEATS, f"{self._where(area, len(seats))}", (),
+        return self._fact(Kind.SEATS, len(seats), Unit.COUNT, f"{self._where(area, len(seats))}", (),
                           sources=self._sources(seats), area=area)
 
     @memo
@@ -146,7 +146,7 @@ class PartyFacts:
         note = None
         if self.variant and self.election.variants.get(self.variant):
             note = self.election.variants[self.variant].note
-        return self._fact(Kind.SEATS, won, Unit.SEATS,
+        return self._fact(Kind.SEATS, won, Unit.COUNT,
                           f"{won} of {self._where(area, len(seats))} won by {self.party_name(party)} candidates "
                           f"(most votes in the seat)", (), sources=self._sources(seats), subject=(party,), area=area,
                           note=note)
@@ -160,7 +160,7 @@ class PartyFacts:
             return None
         before = then.value if then is not None else 0.0
         then_sources = then.sources if then is not None else ()
-        return self._fact(Kind.SEAT_CHANGE, now.value - before, Unit.SEATS,
+        return self._fact(Kind.SEAT_CHANGE, now.value - before, Unit.COUNT,
                           f"{now.value:.0f} − {before:.0f} (seats in {self.election.id} − seats in "
                           f"{base_facts.election.id})",
                           (entry(f"{self.party_name(party)} seats, {self.election.id}", now.value, now.sources),
@@ -193,7 +193,7 @@ class PartyFacts:
             formula += f"; {unmatched} seats have no counterpart in {base_facts.election.id}"
         kind = {"gains": Kind.GAINS, "losses": Kind.LOSSES, "holds": Kind.HOLDS}[which]
         sources = tuple(dict.fromkeys(self._sources(seats) + base_facts._sources(list(base_facts.election.contests))))
-        return self._fact(kind, len(hits), Unit.SEATS, formula, (), sources=sources, subject=(party,), area=area)
+        return self._fact(kind, len(hits), Unit.COUNT, formula, (), sources=sources, subject=(party,), area=area)
 
     @memo
     def gains(self: Facts, party: str, base_facts: Facts, area: str | None = None) -> Fact | None:
@@ -245,7 +245,7 @@ class PartyFacts:
             parties = [self.party(k) for k in self._ordered(c, Round.FIRST)]
             if party in parties and parties.index(party) + 1 == place:
                 n += 1
-        return self._fact(Kind.PLACES, n, Unit.SEATS,
+        return self._fact(Kind.PLACE_COUNT, n, Unit.COUNT,
                           f"{n} of {self._where(area, len(seats))} with the {self.party_name(party)} candidate "
                           f"placed {place}", (), sources=self._sources(seats), subject=(party,), area=area,
                           place=place)
@@ -257,7 +257,7 @@ class PartyFacts:
         if seats is None or total is None or 2 * seats.value - total.value <= 0:
             return None
         others = total.value - seats.value
-        return self._fact(Kind.COMMONS_MAJORITY, seats.value - others, Unit.SEATS,
+        return self._fact(Kind.MAJORITY_SEATS, seats.value - others, Unit.COUNT,
                           f"{seats.value:.0f} − {others:.0f} ({self.party_name(party)} seats − all other seats of "
                           f"{total.value:.0f})",
                           (entry(f"{self.party_name(party)} seats", seats.value, seats.sources),

@@ -185,7 +185,7 @@ def encode_ledger(ledger: m.Ledger) -> tuple[dict[str, Any], dict[str, list]]:
     r = ledger.registry
     return {
         "directory": ledger.directory,
-        "people": {k: [p.name, p.aliases, p.not_in, p.mnis, p.fuzzy] for k, p in r.people.items()},
+        "people": {k: [p.name, p.aliases, p.not_in, p.mnis, p.hand_kept] for k, p in r.people.items()},
         "parties": {k: [p.name, list(p.aliases), list(p.codes), p.grouping, list(p.hoc), p.successor_of]
                     for k, p in r.parties.items()},
         "constituencies": {k: _trim([c.name, list(c.aliases), list(c.boroughs), c.nation, c.region])

@@ -27,7 +27,7 @@ def source(src: s.Source) -> m.Source:
 
 
 def person(p: s.Person) -> m.Person:
-    return m.Person(p.name, p.aliases, p.not_in, p.mnis, fuzzy=True)
+    return m.Person(p.name, p.aliases, p.not_in, p.mnis, hand_kept=True)
 
 
 def party(p: s.Party) -> m.Party:

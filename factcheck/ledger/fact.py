@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, field_serializer
 
 from factcheck.kinds import Kind, Round, Unit
 
-_WHOLE_UNITS = (Unit.VOTES, Unit.COUNT, Unit.RANK, Unit.FLAG, Unit.SEATS)
+_WHOLE_UNITS = (Unit.VOTES, Unit.COUNT, Unit.RANK, Unit.FLAG)
 
 
 def _whole(value: float) -> float | int:

@@ -62,6 +62,10 @@ class Facts(TotalFacts, ChangeFacts, PartyFacts):
             self._by_id = {c.id: c for c in self.election.contests}
         return self._by_id
 
+    def areas(self) -> dict:
+        """Nations and regions party totals can be taken over (none for a mayoralty: its area is one contest)."""
+        return self.registry.areas if self.area_contest is None else {}
+
     def contests(self) -> list[str]:
         return list(self._contests)
 

@@ -108,6 +108,11 @@ class LedgerIndex:
         """Everyone who stood in a (checkable) election of the family."""
         return frozenset(p for e in self.elections.values() if e.family == family for p in _persons(e))
 
+    @lru_cache(maxsize=8)  # noqa: B019 - the index lives for the whole run
+    def places_of_family(self, family: str) -> frozenset[str]:
+        """Every contest id (constituency or breakdown) of the family's elections."""
+        return frozenset(c for e in self.elections.values() if e.family == family for c in self.contest_ids(e.id))
+
     def in_year(self, year: int, family: str | None = None) -> list[str]:
         return [e for e in self.by_year.get(year, []) if family is None or self.elections[e].family == family]
 

@@ -236,9 +236,11 @@ class Person:
     # Phrases that contain one of the aliases but do not name this person ("City Hall" for Hall).
     not_in: tuple[str, ...] = ()
     mnis: int | None = None  # UK Parliament member id, which tells two people of one name apart
-    # Misspelt-surname matching: on for the hand-kept registry, off for thousands of imported names,
-    # where any capitalised word would be near some surname.
-    fuzzy: bool = True
+    # In the hand-kept registry (people.yaml), not imported: the people the press names by surname alone.
+    # Misspelt-surname matching is for them only (among thousands of imported names any capitalised word
+    # is near some surname), and a bare surname shared with imported namesakes means them first when
+    # working out which election an article is about.
+    hand_kept: bool = True
 
 
 @dataclass(slots=True)

@@ -186,8 +186,8 @@ def print_election_table(index: LedgerIndex, election_id: str, contest: str | No
 
 
 def _subject(facts, fact: Fact) -> str:
-    if fact.kind in (Kind.SEATS, Kind.SEAT_CHANGE, Kind.GAINS, Kind.LOSSES, Kind.HOLDS, Kind.PLACES,
-                     Kind.COMMONS_MAJORITY) or fact.area is not None or (fact.subject and fact.subject[0] in
+    if fact.kind in (Kind.SEATS, Kind.SEAT_CHANGE, Kind.GAINS, Kind.LOSSES, Kind.HOLDS, Kind.PLACE_COUNT,
+                     Kind.MAJORITY_SEATS) or fact.area is not None or (fact.subject and fact.subject[0] in
                                                                           facts.registry.parties):
         return " v ".join(facts.party_name(p) for p in fact.subject)
     return " v ".join(facts.surname(p) if p in facts.registry.people else facts.party_name(p) for p in fact.subject)

@@ -53,7 +53,7 @@ def read_registry_table(path: Path, kind: str, problems: Problems, taken: set[st
         aliases = split_list(v["aliases"])
         if kind == "people":
             mnis = integer(row, 3, problems, "mnis", required=False)
-            out[v["id"]] = Person(v["name"], aliases, mnis=mnis, fuzzy=False)
+            out[v["id"]] = Person(v["name"], aliases, mnis=mnis, hand_kept=False)
         elif kind == "parties":
             if v["grouping"] not in ("", "true", "false"):
                 problems.add(row, 5, f"grouping must be true, false or blank, not {v['grouping']!r}")

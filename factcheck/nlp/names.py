@@ -65,7 +65,7 @@ class NameTable:
                 add(alias, new(AliasTarget, (person_kind, pid, bare, False)))
                 if not bare:
                     add(alias.upper(), new(AliasTarget, (person_kind, pid, False, False)))
-                elif person.fuzzy:  # imported names are too many to match by spelling similarity
+                elif person.hand_kept:  # imported names are too many to match by spelling similarity
                     table.fuzzy_choices.setdefault(alias.lower(), []).append(pid)
             if person.not_in:
                 table.not_in.extend((phrase, pid) for phrase in person.not_in)

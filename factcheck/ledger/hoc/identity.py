@@ -4,8 +4,9 @@ People: one id per distinct person. The same full name in another year is the sa
 their UK Parliament member (MNIS) ids differ; two candidates of one name in the same election are two
 people, linked to earlier years only by member id. A person already in the hand-kept people.yaml
 (a London mayoral candidate who later stood for Parliament) keeps that entry, matched by member id
-or by name. Aliases: the name without accents, and the bare surname unless it is also a common word,
-a party, a place or a title (the extractor resolves a bare surname by the contest it appears in).
+or by name. Aliases: the name without accents, and the bare surname unless it is also an English word,
+shorter than three letters, a first name others are printed with, a party, a place or a title (the
+extractor resolves a bare surname by the contest it appears in).
 
 Parties: an abbreviation listed under `hoc:` in parties.yaml means that party (so "Lab" is Labour
 and Labour and Co-operative alike, with the ballot description kept); any other party is imported
@@ -72,11 +73,14 @@ class People:
                 self.by_name.setdefault(key, []).append(pid)
         self.taken = set(curated)
         self.surnames: dict[str, str] = {}  # new person id -> surname as printed
+        self.first_names: dict[str, int] = {}  # how often each first name is printed
 
     def assign(self, rows: list[Candidacy]) -> dict[int, str]:
         """Row id -> person id for one election's candidacies."""
         groups: dict[str, list[Candidacy]] = {}
         for row in rows:
+            for word in repair(row.first).split():
+                self.first_names[word] = self.first_names.get(word, 0) + 1
             groups.setdefault(repair(row.name).casefold(), []).append(row)
         out = {}
         for key, same in groups.items():
@@ -104,10 +108,15 @@ class People:
             while pid in self.taken:
                 pid, n = f"{base}-{suffix}-{n}", n + 1
         self.taken.add(pid)
-        self.new[pid] = Person(name, fuzzy=False)
+        self.new[pid] = Person(name, hand_kept=False)
         self.surnames[pid] = " ".join(repair(row.surname).split())
         self.by_name.setdefault(name.casefold(), []).append(pid)
         return pid
+
+    def _not_bare(self, surname: str, reserved: set[str]) -> bool:
+        """Surnames not to match alone: words, names of parties and places, and first names ("David", "Owen"
+        as in "David Cameron"), which a bare match would take for the surname of a candidate."""
+        return _word_like(surname) or surname in reserved or self.first_names.get(surname, 0) >= 2
 
     def entries(self, reserved: set[str]) -> dict[str, Person]:
         """The imported people with their aliases; `reserved` are words that name something else."""
@@ -119,13 +128,20 @@ class People:
                 aliases.append(folded)
             surname = self.surnames[pid]
             bare = len(surname.split()) == 1
-            if (surname and "(" not in surname and not (bare and (surname in _COMMON or surname in reserved))
+            if (surname and "(" not in surname and not (bare and self._not_bare(surname, reserved))
                     and surname.casefold() != person.name.casefold()):
                 aliases.append(surname)
                 if fold(surname) != surname:
                     aliases.append(fold(surname))
-            out[pid] = Person(person.name, tuple(aliases), mnis=self.mnis.get(pid), fuzzy=False)
+            out[pid] = Person(person.name, tuple(aliases), mnis=self.mnis.get(pid), hand_kept=False)
         return out
+
+
+def _word_like(surname: str) -> bool:
+    """An English word or a short one ("He", "Do", "May"): matched bare, it would name a person in ordinary prose."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return len(surname) < 3 or surname.lower() in STOP_WORDS or surname in _COMMON
 
 
 def parties_for(candidacies: list[Candidacy], usual: dict[str, str], curated: dict[str, Party]
