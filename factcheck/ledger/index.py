@@ -100,9 +100,6 @@ class LedgerIndex:
             view = self._facts[key] = Facts(self._all[election_id], self.registry, variant)
         return view
 
-    def family(self, election_id: str) -> str:
-        return self._all[election_id].family
-
     @lru_cache(maxsize=8)  # noqa: B019 - the index lives for the whole run
     def people_of_family(self, family: str) -> frozenset[str]:
         """Everyone who stood in a (checkable) election of the family."""
