@@ -6,7 +6,8 @@ unchanged ledger need not be validated again.
 The cache is a folder per key: `ledger.json` (registry and elections) and one file per election
 with its contests, read and decoded on first use (`LazyContests`), so a London article never builds
 the thousands of general election candidacies. What election resolution needs from every election
-(who stood, which vote counts appear) is kept in `ledger.json`, so it costs no decoding either.
+(who stood, which vote counts appear, which contests it has) is kept in `ledger.json`, so it costs no
+decoding either.
 
 It is JSON rebuilt into the model by explicit constructors, never pickle: a cache file someone plants
 or corrupts can at worst be ignored, it cannot run code. Each file's first line holds the key and the
@@ -28,7 +29,7 @@ from typing import Any
 from factcheck.ledger import model as m
 from factcheck.memory import paused_gc
 
-FORMAT = 2
+FORMAT = 3
 
 
 def cached_ledger(directory: Path) -> m.Ledger:
@@ -180,6 +181,7 @@ def encode_ledger(ledger: m.Ledger) -> tuple[dict[str, Any], dict[str, list]]:
             "first": enc.contest(e.contests[0]) if e.contests else None,
             "persons": list(dict.fromkeys(k.person for c in e.contests for k in c.candidacies if k.person)),
             "counts": sorted(vote_counts(e)),
+            "contest_ids": [c.id for c in e.contests if c.kind is not m.ContestKind.AREA],
         })
         parts[e.id] = [enc.contest(c) for c in e.contests[1:]]
     r = ledger.registry
@@ -212,11 +214,11 @@ class LazyContests(Sequence):
     """An election's contests, decoded from the cache on first use; the first is decoded at once so
     `Election.area` (is this a mayoralty?) costs nothing."""
 
-    __slots__ = ("_load", "_decode", "_items", "first", "persons", "counts")
+    __slots__ = ("_load", "_decode", "_items", "first", "persons", "counts", "contest_ids")
 
-    def __init__(self, first, load, decode, persons: list[str], counts: list[int]):
+    def __init__(self, first, load, decode, persons: list[str], counts: list[int], contest_ids: list[str]):
         self.first, self._load, self._decode, self._items = first, load, decode, None
-        self.persons, self.counts = persons, set(counts)
+        self.persons, self.counts, self.contest_ids = persons, set(counts), contest_ids
 
     def _all(self) -> tuple:
         if self._items is None:
@@ -283,7 +285,8 @@ def decode_ledger(data: dict[str, Any], part) -> m.Ledger:
             sources={sid: m.Source(s[0], s[1], m.SourceKind(s[2]), s[3], tuple(m.Via(a, b) for a, b in s[4]), s[5],
                                    s[6]) for sid, s in e["sources"].items()},
             contests=LazyContests(contest(e["first"]) if e["first"] is not None else None,
-                                  lambda eid=e["id"]: part(eid), contest, e["persons"], e["counts"]),
+                                  lambda eid=e["id"]: part(eid), contest, e["persons"], e["counts"],
+                                  e["contest_ids"]),
             turnout_definition=e["turnout_definition"],
             turnout_basis=m.TurnoutBasis(e["turnout_basis"]), turnout_other_basis=e["turnout_other_basis"],
             deposit_threshold=Decimal(e["deposit_threshold"]),
