@@ -9,7 +9,7 @@ from factcheck.extract.claims import Claim, Reading
 from factcheck.kinds import Kind, Round, Unit, describe
 from factcheck.ledger.facts import Fact, Facts, percent_of
 from factcheck.ledger.index import LedgerIndex
-from factcheck.ledger.schema import VariantStatus
+from factcheck.ledger.model import VariantStatus
 from factcheck.verify.expect import expected_facts
 from factcheck.verify.findings import AlternativeRef, SourceRef
 from factcheck.verify.rules import compare
