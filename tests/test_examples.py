@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.check import Checker, CheckOptions
-from factcheck.kinds import Kind
+from factcheck.kinds import NOT_YET_EXTRACTED, Kind
 from tests.examples import EXAMPLES, Example
 
 _CHECKERS: dict[str | None, Checker] = {}
@@ -50,10 +50,11 @@ def test_example_sentence_yields_the_expected_claims(example: Example):
 def test_every_claim_kind_has_examples_that_must_and_must_not_yield_it():
     yielded = {x.kind for e in EXAMPLES for x in e.expect}
     refused = {k for e in EXAMPLES for k in e.absent}
-    missing = [k.value for k in Kind if k.value not in yielded and k is not Kind.UNKNOWN]
+    missing = [k.value for k in Kind if k.value not in yielded and k is not Kind.UNKNOWN and k not in NOT_YET_EXTRACTED]
     assert not missing, f"no example yields: {missing}"
     assert "*" in refused, "no example of a sentence that must yield nothing"
-    unrefused = [k.value for k in Kind if k.value not in refused and k is not Kind.UNKNOWN]
+    unrefused = [k.value for k in Kind if k.value not in refused and k is not Kind.UNKNOWN
+                 and k not in NOT_YET_EXTRACTED]
     assert not unrefused, f"no example that must not yield: {unrefused}"
 
 

@@ -32,7 +32,7 @@ def test_ledger_aliases_name_people_parties_and_constituencies():
 
 def test_bare_surname_can_mean_several_people_until_the_election_decides():
     [(text, kind, ids)] = names("Johnson spoke.")
-    assert set(ids) == {"darren-johnson", "boris-johnson"}
+    assert {"darren-johnson", "boris-johnson"} <= set(ids)  # and every general election candidate Johnson
 
 
 def test_city_hall_is_not_susan_hall():
@@ -41,7 +41,7 @@ def test_city_hall_is_not_susan_hall():
 
 
 def test_another_first_name_blocks_a_bare_surname():
-    assert names("Jeremy Corbyn and Gordon Brown watched.") == []
+    assert names("Mary Corbyn and Gordon Brown watched.") == []  # "Gordon" is a seat, but not before "Brown"
     assert names("Piers Corbyn watched.")[0][2] == ("piers-corbyn",)
 
 

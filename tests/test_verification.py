@@ -36,7 +36,7 @@ def test_rounding_the_text_declares_is_never_contradicted(index):
        style=st.sampled_from([" per cent", "%", "pc", " percent"]))
 def test_any_correctly_rounded_share_passes(index, election, position, decimals, style):
     facts = index.facts(election)
-    person = facts.candidates[position]
+    person = facts.candidates()[position]
     truth = facts.share(person, Round.FIRST)
     written = f"{round(truth.value, decimals):.{decimals}f}{style}"
     assert compare(claim_for(written), truth).passed, (written, truth.value)

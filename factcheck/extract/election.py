@@ -78,7 +78,7 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
             identity[eid] += score
         reasons[eid].append(reason)
 
-    persons = _named_people(mentions)
+    persons = _named_people(mentions, index)
     for person in persons:
         stood = index.candidacies.get(person, [])
         for eid in stood:
@@ -121,7 +121,10 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
                     add(eid, min(1.0, 0.25 * said), f"speaks of a {family} election", identifies=False)
     published = published or dateline(text)
     if published:
-        for family in {index.family(e) for e in index.order}:
+        # a date picks the latest election of a family the article otherwise points to (with two families, a
+        # mayoral article dated 2021 must not also point at the 2019 general election)
+        named = {index.family(e) for e, score in identity.items() if score > 0}
+        for family in named or {index.family(e) for e in index.order}:
             held = [e for e in index.order if index.family(e) == family
                     and index.elections[e].date <= published + dt.timedelta(days=3)]
             if held:
@@ -143,7 +146,8 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
             election=None, scores=dict(scores),
             basis="nothing in the text ties it to an election the ledger holds" + (f" ({stranger})" if stranger else ""))
     if best_score - runner_up < 0.5:
-        tied = [e for e, s in ranked if s >= max(1.0, best_score - 1.5)][:3]
+        # with weak evidence all round (names shared with another family), the figures may still decide
+        tied = [e for e, s in ranked if s >= (max(1.0, best_score - 1.5) if best_score >= 1.0 else best_score - 1.5)][:3]
         return ElectionChoice.model_construct(election=None, scores=dict(scores), candidates=tuple(tied),
                                               basis=f"evidence does not single out one election ({', '.join(tied)})")
     firm = best_score - runner_up >= 1.5 and identity[best] >= (3.0 if stranger else 0.9)
@@ -151,13 +155,42 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
                                           scores=dict(scores))
 
 
-def _named_people(mentions: Mentions) -> list[str]:
+def within_family(mentions: Mentions, index: LedgerIndex, election: str | None) -> Mentions:
+    """A bare surname names people of every election family ("Khan": the mayor and a dozen MPs); once the
+    article's election is known, a name keeps only the people who stood in that family, if any did, and a
+    place is a contest only if the family has one of that name ("Brent East" is a seat, not a London
+    Assembly constituency)."""
+    if election is None:
+        return mentions
+    family = index.family(election)
+    stood = index.people_of_family(family)
+    places = index.places_of_family(family)
+    entities = []
+    for e in mentions.entities:
+        if e.kind is EntityKind.PERSON and len(e.ids) > 1:
+            kept = tuple(p for p in e.ids if p in stood)
+            if kept and len(kept) < len(e.ids):
+                e = e.model_copy(update={"ids": kept})
+        elif e.kind is EntityKind.CONSTITUENCY and not set(e.ids) & places:
+            continue
+        entities.append(e)
+    return mentions.model_copy(update={"entities": tuple(entities)})
+
+
+def _named_people(mentions: Mentions, index: LedgerIndex) -> list[str]:
     """People named unambiguously, in order of first mention (so reports read the same on every run)."""
     out: dict[str, None] = {}
     for e in mentions.entities:
-        if e.kind is EntityKind.PERSON and len(e.ids) == 1 and not e.fuzzy:
-            out.setdefault(e.ids[0], None)
+        if e.kind is EntityKind.PERSON and not e.fuzzy:
+            ids = e.ids if len(e.ids) == 1 else [p for p in e.ids if _hand_kept(index, p)]
+            if len(ids) == 1:  # "Livingstone": the mayor, not a general election namesake
+                out.setdefault(ids[0], None)
     return list(out)
+
+
+def _hand_kept(index: LedgerIndex, person: str) -> bool:
+    entry = index.registry.people.get(person)
+    return bool(entry and entry.hand_kept)
 
 
 class _People:

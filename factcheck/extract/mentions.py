@@ -17,6 +17,7 @@ class EntityKind(StrEnum):
     PARTY = "party"
     CONSTITUENCY = "constituency"
     BOROUGH = "borough"
+    AREA = "area"  # a nation or region ("Scotland", "the North East")
 
 
 class EntityMention(BaseModel):

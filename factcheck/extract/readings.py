@@ -17,7 +17,7 @@ from factcheck.extract import structure, what, who
 from factcheck.extract.bodies import about_another_body
 from factcheck.extract.claims import Claim, Reading, Strength
 from factcheck.extract.context import ArticleText, Sent, build
-from factcheck.extract.election import ElectionChoice, resolve_article
+from factcheck.extract.election import ElectionChoice, resolve_article, within_family
 from factcheck.extract.frame import Frame, frame_of, stated
 from factcheck.extract.mentions import EntityKind, EntityMention, Mentions
 from factcheck.extract.resolve import resolve
@@ -77,6 +77,7 @@ def extract_claims(text: str, mentions: Mentions, index: LedgerIndex, *, forced_
                    published=None, choice: ElectionChoice | None = None) -> Extraction:
     """`choice`, when given, is the article's election decided elsewhere (a best fit on its figures)."""
     choice = choice or resolve_article(text, mentions, index, forced_election, published)
+    mentions = within_family(mentions, index, choice.election)
     claims = _Builder(build(text, mentions), mentions, index, choice).run()
     return Extraction.model_construct(election=choice, claims=tuple(claims))
 

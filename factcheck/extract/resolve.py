@@ -29,7 +29,8 @@ def resolve(anchor: Anchor, facts: Facts, contest: str | None = None) -> tuple[t
         return (), f"{anchor.text!r} is not a candidate in the ledger"
     if anchor.pronoun and not anchor.persons:
         return (), f"cannot tell who {anchor.text!r} refers to"
-    stood = tuple(p for p in anchor.persons if p in facts.candidates)
+    candidates = set(facts.candidates())
+    stood = tuple(p for p in anchor.persons if p in candidates)
     if len(stood) > 1 and contest is not None:
         stood = tuple(p for p in stood if _stood(facts, p, contest))
     if len(stood) == 1:

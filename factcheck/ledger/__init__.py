@@ -1,8 +1,9 @@
-"""The authoritative results ledger: schema, loader, derived facts and the lookup index."""
+"""The authoritative results ledger: model, loader, derived facts and the lookup index."""
 
-from factcheck.ledger.facts import Fact, Facts
+from factcheck.ledger.fact import Fact
+from factcheck.ledger.facts import Facts
 from factcheck.ledger.index import LedgerIndex, default_ledger_dir, load_index
-from factcheck.ledger.schema import Election, Ledger
+from factcheck.ledger.model import Election, Ledger
 
 
 def load_ledger(directory):

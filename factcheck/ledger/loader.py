@@ -1,8 +1,9 @@
 """The one ledger loader: validates every file and reports every problem at once.
 
-Problems read `path:line: field: message`. Beyond the schema, the loader checks references between
-files and the ledger's own arithmetic (first round + transfers = final, candidates sum to the valid
-total, printed shares agree with the votes); a mismatch is an error unless the figure documents it.
+YAML problems read `path:line: field: message`; CSV problems `path:line:column: message`. Beyond the
+schema, the loader checks references between files and the ledger's own arithmetic (first round +
+transfers = final, candidates sum to the valid total, printed shares agree with the votes); a
+mismatch is an error unless the figure documents it.
 """
 
 from __future__ import annotations
@@ -14,21 +15,26 @@ from pydantic import TypeAdapter, ValidationError
 
 from factcheck.errors import LedgerError
 from factcheck.kinds import Round
+from factcheck.ledger import convert
+from factcheck.ledger import model as m
+from factcheck.ledger.csvfile import Problems
 from factcheck.ledger.facts import Facts, printed_mismatch
-from factcheck.ledger.schema import Constituency, Election, Id, Ledger, Party, Person, Registry
+from factcheck.ledger.schema import Area, Constituency, Election, Id, Party, Person
+from factcheck.ledger.tables import REGISTRY_TABLES, read_contests, read_registry_table
 from factcheck.ledger.yamlpos import FieldPath, dotted, line_of, load_yaml_with_lines
 
 REGISTRY_FILES = {
-    "people": ("people.yaml", Person),
-    "parties": ("parties.yaml", Party),
-    "constituencies": ("constituencies.yaml", Constituency),
+    "people": ("people.yaml", Person, convert.person, True),
+    "parties": ("parties.yaml", Party, convert.party, True),
+    "constituencies": ("constituencies.yaml", Constituency, convert.constituency, True),
+    "areas": ("areas.yaml", Area, convert.area, False),  # nations and regions; only general elections need them
 }
 _ID = TypeAdapter(Id)
 ELECTIONS_DIR = "elections"
 
 
 class _Problems:
-    """Collects problems for one file, turning field paths into line numbers."""
+    """Collects problems for one YAML file, turning field paths into line numbers."""
 
     def __init__(self, path: Path, lines: dict[FieldPath, int], sink: list[str]):
         self.path, self.lines, self.sink = path, lines, sink
@@ -50,22 +56,20 @@ class _Problems:
             self.add(at, message)
 
 
-def load_ledger(directory: Path) -> Ledger:
+def load_ledger(directory: Path) -> m.Ledger:
     """Load and check a ledger directory; raise LedgerError listing every problem."""
     directory = Path(directory)
-    problems: list[str] = []
+    problems = Problems()
     if not directory.is_dir():
         raise LedgerError([f"{directory}:1: ledger directory not found"])
-    registry_parts: dict[str, dict[str, Any]] = {}
-    known: dict[str, set[str]] = {}  # ids named in each registry file, valid entries or not
-    for key, (filename, model) in REGISTRY_FILES.items():
-        registry_parts[key], known[key] = _load_registry_file(directory / filename, model, problems)
-    registry = Registry(**registry_parts)
+    registry, known = _load_registry(directory, problems)
 
     election_files = sorted((directory / ELECTIONS_DIR).glob("*.yaml"))
     if not election_files:
         problems.append(f"{directory / ELECTIONS_DIR}:1: (directory): no election files (*.yaml) found")
-    elections: list[Election] = []
+    elections: list[m.Election] = []
+    base_lines: dict[str, tuple[_Problems, str]] = {}
+    to_check: list[tuple[Election, m.Election, _Problems]] = []
     for path in election_files:
         parsed = _parse(path, problems)
         if parsed is None:
@@ -81,19 +85,63 @@ def load_ledger(directory: Path) -> Ledger:
             report.add(("id",), f"election id {election.id!r} must match the file name {path.stem!r}")
         before = len(problems)
         _check_references(election, known, report)
-        if len(problems) == before:  # arithmetic on dangling references would only add noise
-            _check_arithmetic(election, registry, report)
-        elections.append(election)
+        if election.tables is not None:
+            folder = path.parent / election.tables.folder
+            contests = read_contests(folder, election.tables.sources, known, registry.constituencies,
+                                     election.variants, election.sources, problems)
+            built = convert.election(election, contests)
+        else:
+            election = convert.primary_first(election)
+            built = convert.election(election, convert.area_contests(election, registry))
+            if len(problems) == before:  # arithmetic on dangling references would only add noise
+                to_check.append((election, built, report))
+        if election.base:
+            base_lines[election.id] = (report, election.base)
+        elections.append(built)
+    # Which constituencies make up a mayoralty's whole area: every one its family's breakdowns use.
+    places: dict[str, set[str]] = {}
+    for election, built, _ in to_check:
+        places.setdefault(built.family, set()).update(b.constituency for b in election.constituencies)
+    for election, built, report in to_check:
+        _check_arithmetic(election, built, registry, report, places[built.family])
+    ids = {e.id for e in elections}
+    for eid, (report, base) in base_lines.items():
+        if base not in ids:
+            report.add(("base",), f"unknown base election {base!r}")
     if problems:
         raise LedgerError(sorted(problems, key=_file_and_line))
-    elections.sort(key=lambda e: e.date)
-    return Ledger(directory=str(directory), registry=registry, elections=tuple(elections))
+    elections.sort(key=lambda e: (e.date, e.id))
+    return m.Ledger(directory=str(directory), registry=registry, elections=tuple(elections))
 
 
-def _file_and_line(problem: str) -> tuple[str, int]:
+def _file_and_line(problem: str) -> tuple[str, int, int]:
     path, _, rest = problem.partition(":")
-    line = rest.split(":", 1)[0]
-    return path, int(line) if line.isdigit() else 0
+    parts = rest.split(":", 2)
+    line = int(parts[0]) if parts[0].isdigit() else 0
+    column = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
+    return path, line, column
+
+
+def _load_registry(directory: Path, problems: Problems) -> tuple[m.Registry, dict[str, set[str]]]:
+    """The hand-kept YAML registry files, then the imported CSV ones; an id may be defined only once.
+
+    Also returns the ids each part names, valid entries or not, so a broken entry is reported once
+    rather than again as a dangling reference."""
+    parts: dict[str, dict[str, Any]] = {}
+    known: dict[str, set[str]] = {}
+    for key, (filename, schema, to_model, required) in REGISTRY_FILES.items():
+        path = directory / filename
+        if not path.is_file() and not required:
+            parts[key], known[key] = {}, set()
+            continue
+        entries, known[key] = _load_registry_file(path, schema, problems)
+        parts[key] = {eid: to_model(entry) for eid, entry in entries.items()}
+    for key, (filename, _) in REGISTRY_TABLES.items():
+        path = directory / filename
+        if path.is_file():
+            parts[key].update(read_registry_table(path, key, problems, known[key]))
+            known[key] |= set(parts[key])
+    return m.Registry(**parts), known
 
 
 def _load_registry_file(path: Path, model, problems: list[str]) -> tuple[dict[str, Any], set[str]]:
@@ -140,6 +188,10 @@ def _check_references(e: Election, known: dict[str, set[str]], report: _Problems
 
     for vid, variant in e.variants.items():
         sources(("variants", vid), variant.sources)
+    if e.turnout.other_basis and e.turnout.other_basis not in e.variants:
+        report.add(("turnout", "other_basis"), f"unknown variant {e.turnout.other_basis!r}")
+    if e.tables is not None:
+        sources(("tables",), e.tables.sources)
     for field in ("electorate", "ballots", "rejected", "valid_first_preferences", "turnout"):
         fig = getattr(e, field)
         if fig is not None:
@@ -174,8 +226,9 @@ def _check_references(e: Election, known: dict[str, set[str]], report: _Problems
             sources(at + ("shares_printed", person), printed.sources)
 
 
-def _check_arithmetic(e: Election, registry: Registry, report: _Problems) -> None:
-    facts = Facts(e, registry)
+def _check_arithmetic(e: Election, built: m.Election, registry: m.Registry, report: _Problems,
+                      all_constituencies: set[str]) -> None:
+    facts = Facts(built, registry)
     for ci, cand in enumerate(e.candidates):
         at: FieldPath = ("candidates", ci)
         if cand.transfers and cand.final:
@@ -221,7 +274,6 @@ def _check_arithmetic(e: Election, registry: Registry, report: _Problems) -> Non
                 mismatch = printed_mismatch(printed.value, share.value)
                 if mismatch:
                     report.add(at + ("shares_printed", person, "value"), mismatch)
-    all_constituencies = set(registry.constituencies)
     for ci, cand in enumerate(e.candidates):
         blocks = [b for b in e.constituencies if cand.person in b.votes]
         if blocks and {b.constituency for b in blocks} == all_constituencies:

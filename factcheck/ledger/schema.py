@@ -1,18 +1,23 @@
-"""The ledger file format: pydantic models, frozen, with unknown keys rejected.
+"""The ledger's hand-edited file format: pydantic models, frozen, with unknown keys rejected.
 
-A ledger directory holds `people.yaml`, `parties.yaml`, `constituencies.yaml` (the names the press
-uses for everyone and everything) and `elections/<election-id>.yaml`, one file per election.
-Only figures a source printed are stored; everything computable is derived (see `facts.py`).
+A ledger directory holds `people.yaml`, `parties.yaml`, `constituencies.yaml` and `areas.yaml` (the
+names the press uses for everyone and everything) and `elections/<election-id>.yaml`, one file per
+election. An election's figures are either in its YAML file (a mayoralty: one area-wide candidate
+list and constituency breakdowns) or, for imported elections with thousands of rows, in CSV tables
+beside it (`tables:`; see `tables.py`). Imported registry entries live in `people.csv`, `parties.csv`
+and `constituencies.csv`. Only figures a source printed are stored; everything computable is derived
+(see `facts.py`). The loader turns these files into the in-memory model of `model.py`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, StrictInt, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, StrictInt, StringConstraints, model_validator
+
+from factcheck.ledger.model import SourceKind, System, TurnoutBasis, VariantStatus
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 SourceIds = Annotated[tuple[Id, ...], Field(min_length=1)]
@@ -21,35 +26,29 @@ Votes = Annotated[StrictInt, Field(ge=0)]
 # Printed percentages stay Decimal so "36.80" keeps its two places; JSON shows them as numbers.
 Percent = Annotated[Decimal, Field(ge=0, le=100), PlainSerializer(float, when_used="json")]
 
+__all__ = ["SourceKind", "System", "TurnoutBasis", "VariantStatus"]
+
 
 class Model(BaseModel):
     # Validators are built on first use: a run that loads the ledger from its cache never validates.
     model_config = ConfigDict(frozen=True, defer_build=True, extra="forbid")
 
 
-class SourceKind(StrEnum):
-    OFFICIAL = "official"  # the returning officer's declaration or the GLA's own data
-    OFFICIAL_REPORT = "official-report"  # Electoral Commission, GLA papers, Hansard, Commons Library
-    COMPILATION = "compilation"  # careful secondary tables (Teale, politicsresources)
-    ENCYCLOPEDIA = "encyclopedia"
-    PRESS = "press"
-    BLOG = "blog"
-
-
-class VariantStatus(StrEnum):
-    """How a documented alternative figure relates to the ledger's figure."""
-
-    SUPERSEDED = "superseded"  # once declared, later revised: quoting it is an error
-    MISPRINT = "misprint"  # a source's typo or miscount
-    DISPUTED = "disputed"  # printed somewhere but not reproducible from official figures
-    OTHER_BASIS = "other-basis"  # the same quantity on another legitimate definition
+class Via(Model):
+    title: Text
+    url: Text
 
 
 class Source(Model):
+    """A primary publication: its official title and address; copies it was read through go in `via`."""
+
     title: Text
-    url: Text
+    url: Text | None = None  # the publication's own address; omit (and say so in `note`) when unknown
     publisher: Text
     kind: SourceKind
+    via: tuple[Via, ...] = ()
+    seen: bool = True  # False: only copies or citations of the publication were read
+    note: str | None = None
 
 
 class Variant(Model):
@@ -93,16 +92,13 @@ class TurnoutAlternative(Model):
 
 class Turnout(Model):
     definition: Text
+    basis: TurnoutBasis = TurnoutBasis.BALLOTS
+    other_basis: Id | None = None  # a variant documenting turnout derived on the other basis
     value: Percent | None = None  # required when it cannot be derived from ballots and electorate
     sources: SourceIds
     note: str | None = None
     alternatives: tuple[TurnoutAlternative, ...] = ()
     discrepancy: str | None = None
-
-
-class System(StrEnum):
-    SUPPLEMENTARY_VOTE = "supplementary-vote"
-    FIRST_PAST_THE_POST = "first-past-the-post"
 
 
 class Candidate(Model):
@@ -126,13 +122,37 @@ class ConstituencyResult(Model):
     shares_printed: dict[Id, Percentage] = {}
 
 
+class Tables(Model):
+    """Contests and candidacies kept in CSV files in `elections/<folder>/` (see `tables.py`)."""
+
+    folder: Text
+    sources: SourceIds  # the sources of every figure in the tables, unless a row names its own
+
+
+class ProvenanceFile(Model):
+    name: Text
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
+class Provenance(Model):
+    importer: Text
+    imported: dt.date
+    repository: str | None = None
+    commit: str | None = None
+    folder: str | None = None
+    files: tuple[ProvenanceFile, ...] = ()
+
+
 class Election(Model):
     id: Id
     name: Text
+    family: Id
     office: Text
     date: dt.date
     system: System
     deposit_threshold: Percent = Decimal(5)  # share of valid first preferences to keep a deposit
+    base: Id | None = None  # the election changes are measured against (default: the previous one)
+    notional: bool = False  # a re-estimated result used as a base, never itself checked
     sources: dict[Id, Source]
     variants: dict[Id, Variant] = {}
     electorate: Count | None = None
@@ -140,9 +160,19 @@ class Election(Model):
     rejected: Count | None = None
     valid_first_preferences: Count | None = None
     turnout: Turnout
-    candidates: Annotated[tuple[Candidate, ...], Field(min_length=1)]
+    candidates: tuple[Candidate, ...] = ()
     constituencies: tuple[ConstituencyResult, ...] = ()
+    tables: Tables | None = None
+    provenance: Provenance | None = None
     notes: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _has_results(self) -> Election:
+        if not self.candidates and self.tables is None:
+            raise ValueError("an election needs `candidates` or `tables`")
+        if self.candidates and self.tables is not None:
+            raise ValueError("give `candidates` or `tables`, not both")
+        return self
 
 
 class Person(Model):
@@ -150,6 +180,7 @@ class Person(Model):
     aliases: tuple[Text, ...] = ()
     # Phrases that contain one of the aliases but do not name this person ("City Hall" for Hall).
     not_in: tuple[Text, ...] = ()
+    mnis: StrictInt | None = None  # UK Parliament member id: links this entry to imported candidacies
 
 
 class Party(Model):
@@ -157,23 +188,20 @@ class Party(Model):
     aliases: tuple[Text, ...] = ()
     codes: tuple[Text, ...] = ()  # short labels such as "C" or "LD", trusted only in brackets
     grouping: bool = False  # a label shared by unrelated candidates, such as "Independent"
+    hoc: tuple[Text, ...] = ()  # House of Commons Library party abbreviations that mean this party
+    successor_of: Id | None = None  # the same registered party under an earlier name
 
 
 class Constituency(Model):
     name: Text
     aliases: tuple[Text, ...] = ()
     boroughs: tuple[Text, ...] = ()
+    nation: Id | None = None
+    region: Id | None = None
 
 
-class Registry(Model):
-    people: dict[Id, Person]
-    parties: dict[Id, Party]
-    constituencies: dict[Id, Constituency]
-
-
-class Ledger(Model):
-    """Everything in a ledger directory, validated; elections are in date order."""
-
-    directory: str
-    registry: Registry
-    elections: tuple[Election, ...]
+class Area(Model):
+    name: Text
+    kind: Annotated[str, StringConstraints(pattern=r"^(nation|region)$")]
+    aliases: tuple[Text, ...] = ()
+    nation: Id | None = None

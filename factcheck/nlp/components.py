@@ -11,15 +11,14 @@ from statistics import median
 
 import numpy
 from rapidfuzz import fuzz, process
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from factcheck.extract.mentions import EntityKind, EntityMention
 from factcheck.ledger.index import load_index
-from factcheck.nlp.names import NameTable, looks_like_other_first_name
+from factcheck.nlp.names import TITLES, NameTable, looks_like_other_first_name
 from factcheck.numbers import NumberMention, can_start_number, find_numbers
 
 for _name in ("fc_numbers", "fc_entities"):
@@ -133,28 +132,22 @@ class NameFinder:
     def __init__(self, nlp: Language, ledger: str | None, fuzzy_cutoff: float):
         self.table = NameTable.from_registry(load_index(ledger).registry)
         self.fuzzy_cutoff = fuzzy_cutoff
-        known = {w for alias in self.table.aliases for w in alias.split()}
+        # Place names are left out: a title before one ("Mr Livingston") makes it a misspelt surname.
+        known = self.table.name_words
         # A capitalised word of six letters or more that is not an alias may be a misspelt surname.
         self.fuzzy_flag = nlp.vocab.add_flag(
             lambda w: len(w) >= 6 and w[:1].isupper() and w.isalpha() and not w.isupper() and w not in known)
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._keys: dict[int, str] = {}
-        aliases = list(self.table.aliases)
-        for alias, pattern in zip(aliases, nlp.tokenizer.pipe(aliases)):
-            self._keys[nlp.vocab.strings.add(alias)] = alias
-            self.matcher.add(alias, [pattern])
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.fc_entities = self.match(doc)
         return doc
 
     def match(self, doc: Doc) -> list[EntityMention]:
-        spans = []
-        for key, start, end in self.matcher(doc):
-            span = doc[start:end]
-            span.label_ = self._keys[key]
-            spans.append(span)
         text = doc_text(doc)
+        array = doc.to_array([IDX, LENGTH])
+        starts = array[:, 0].tolist() if len(doc) else []
+        ends = {start + length: i for i, (start, length) in enumerate(array.tolist())} if len(doc) else {}
+        spans = [Span(doc, first, last + 1, label=alias) for first, last, alias in self.table.find(text, starts, ends)]
         blocked = self.table.blocked_ranges(text) if self.table.not_in else []
         found: list[EntityMention] = []
         for span in filter_spans(spans):
@@ -180,6 +173,8 @@ class NameFinder:
                     previous = doc[span.start - 1]
                     if previous.whitespace_ and looks_like_other_first_name(previous.text, self.table):
                         continue
+            if target.kind in (EntityKind.CONSTITUENCY, EntityKind.AREA) and not _standalone_place(doc, span):
+                continue
             kept.append(target)
         if not kept:
             return None
@@ -207,3 +202,15 @@ class NameFinder:
                 ids=tuple(choices[best[0]]), fuzzy=True))
         return out
 
+
+
+def _standalone_place(doc: Doc, span) -> bool:
+    """A one-word place name stands alone: not after a title ("Mr Livingston" is a person) and not
+    before another capitalised word ("Gordon Brown", "Buckingham Palace", "Scotland Yard")."""
+    if len(span) > 1:
+        return True
+    if span.start > 0 and doc[span.start - 1].text in TITLES:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return not (after is not None and span[-1].whitespace_ and after.is_alpha and after.text[:1].isupper()
+                and not after.is_sent_start)

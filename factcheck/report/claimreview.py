@@ -46,7 +46,8 @@ class ClaimReviewWriter(Writer):
                 "reviewBody": clean(message(f, self.index, report.election)),
                 "author": {"@type": "Organization", "name": "factcheck (automated)"},
                 "disambiguatingDescription": NOTE,
-                "citation": [{"@type": "CreativeWork", "name": s.title, "url": s.url} for s in f.sources],
+                "citation": [{"@type": "CreativeWork", "name": s.title, **({"url": s.url} if s.url else {})}
+                             for s in f.sources],
                 **({"correction": f.suggestion} if f.suggestion else {}),
                 **({"about": shown(f)} if shown(f) else {}),
             }

@@ -99,6 +99,8 @@ def markdown_text(text: str | None) -> str:
 
 def markdown_link(title: str, url: str) -> str:
     """A link only to an http(s) address (a ledger's source); anything else is shown as text."""
+    if not url:  # a primary publication whose address is not known
+        return markdown_text(title)
     if not re.match(r"https?://", url, re.IGNORECASE):
         return f"{markdown_text(title)} ({markdown_text(url)})"
     target = re.sub(r"[\s<>()\\]", lambda m: f"%{ord(m.group()):02X}", clean(url))

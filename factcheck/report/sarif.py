@@ -104,7 +104,7 @@ class SarifWriter(Writer):
                 "partialFingerprints": {FINGERPRINT: prints[id(f)]},
                 "properties": {"claim": f.claim.label, "election": f.claim.election, "expected": f.expected,
                                "rule": f.rule, "derivation": f.derivation,
-                               "sources": [s.url for s in f.sources], "suppressed": f.suppressed},
+                               "sources": [s.url for s in f.sources if s.url], "suppressed": f.suppressed},
             }
             if f.suppressed:
                 inline = inline_ignored(article, f)

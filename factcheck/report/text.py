@@ -48,7 +48,7 @@ def details(report: ArticleReport, lines: Lines, f: Finding) -> tuple[str, tuple
     if f.suggestion:
         notes.append(f"suggest: {clean(f.suggestion)}")
     if f.sources:
-        notes.append("sources: " + "; ".join(f"{s.title} <{s.url}>" for s in f.sources[:3]))
+        notes.append("sources: " + "; ".join(f"{s.title} <{s.url}>" if s.url else s.title for s in f.sources[:3]))
     return f"{one_line(report.path)}:{loc.line}:{loc.column} {f.verdict.value.upper()} {clean(c.text)}", sentence, notes
 
 

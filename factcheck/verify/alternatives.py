@@ -9,7 +9,7 @@ from factcheck.extract.claims import Claim, Reading
 from factcheck.kinds import Kind, Round, Unit, describe
 from factcheck.ledger.facts import Fact, Facts, percent_of
 from factcheck.ledger.index import LedgerIndex
-from factcheck.ledger.schema import VariantStatus
+from factcheck.ledger.model import VariantStatus
 from factcheck.verify.expect import expected_facts
 from factcheck.verify.findings import AlternativeRef, SourceRef
 from factcheck.verify.rules import compare
@@ -102,16 +102,7 @@ def _printed_share(claim: Claim, reading: Reading, facts: Facts,
                    index: LedgerIndex) -> tuple[Fact, Fact, AlternativeRef] | None:
     """A share some source printed that the ledger documents as not matching the votes."""
     person = reading.subject[0]
-    printed_list = []
-    if reading.scope:
-        for block in facts.election.constituencies:
-            if block.constituency == reading.scope and person in block.shares_printed:
-                printed_list.append(block.shares_printed[person])
-    else:
-        for cand in facts.election.candidates:
-            if cand.person == person:
-                printed_list += [p for p in (cand.first_round_share_printed, cand.final_share_printed) if p]
-    for printed in printed_list:
+    for printed in facts.printed_shares(person, reading.scope):
         if not printed.discrepancy:
             continue
         value, precision = percent_of(printed.value)
@@ -147,5 +138,7 @@ def sources(index: LedgerIndex, election_id: str, ids: tuple[str, ...]) -> tuple
     for sid in ids:
         source = index.source(election_id, sid)
         if source is not None:
-            out.append(SourceRef.model_construct(id=sid, title=source.title, url=source.url, publisher=source.publisher))
+            # the primary publication's title and address, with any copy it was read from as "read via"
+            out.append(SourceRef.model_construct(id=sid, title=source.label(), url=source.link(),
+                                                 publisher=source.publisher))
     return tuple(out)

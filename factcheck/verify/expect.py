@@ -50,12 +50,12 @@ def expected_facts(reading: Reading, facts: Facts, index: LedgerIndex) -> list[F
     elif kind is Kind.SHARE_CHANGE and person:
         base = _base(reading, facts, index)
         if base is not None:
-            out = [facts.share_change(person, r, base) for r in rounds]
+            out = [facts.share_change(person, r, base, contest) for r in rounds]
     elif kind is Kind.TURNOUT:
         out = [facts.turnout()] if contest is None else [_contest(facts, "turnout", contest)]
     elif kind is Kind.TURNOUT_CHANGE:
-        base = _base(reading, facts, index)
-        out = [facts.turnout_change(base)] if base is not None and contest is None else []
+        previous = index.previous(facts.election.id)  # turnout is compared with the last actual election
+        out = [facts.turnout_change(index.facts(previous))] if previous and contest is None else []
     elif kind is Kind.ELECTORATE:
         out = [facts.electorate()] if contest is None else [_contest(facts, "electorate", contest)]
     elif kind is Kind.BALLOTS:
@@ -83,14 +83,14 @@ def other_basis_facts(reading: Reading, facts: Facts) -> list[Fact]:
         return [valid] if valid else []
     if reading.kind is Kind.BALLOTS and not reading.scope:
         valid = facts.valid_votes()
-        if valid is not None and facts.election.valid_first_preferences is not None:
+        if valid is not None and facts.valid_votes_published():
             return [valid.model_copy(update={"note": "valid first-preference votes, which some outlets call turnout"})]
     return []
 
 
 def _base(reading: Reading, facts: Facts, index: LedgerIndex) -> Facts | None:
-    previous = index.previous(facts.election.id)
-    return index.facts(previous) if previous else None
+    """What changes are measured against: for 2024, the notional 2019 result on the new boundaries."""
+    return index.base(facts.election.id)
 
 
 def _is_area(facts: Facts, scope: str | None) -> bool:
