@@ -23,13 +23,16 @@ from factcheck.extract.mentions import EntityKind, EntityMention, Mentions
 from factcheck.extract.resolve import resolve
 from factcheck.extract.rounds import round_for
 from factcheck.extract.when import Timeline
-from factcheck.extract.where import ScopeCue, area_pattern, scope_for
+from factcheck.extract.where import Focus, ScopeCue, focus_of, scope_for
 from factcheck.extract.words import WordCue, word_cues
 from factcheck.kinds import Kind, Round, Unit
 from factcheck.ledger.index import LedgerIndex
 from factcheck.numbers import NON_RESULT_UNITS, NumberMention, NumUnit
 
 I = re.IGNORECASE
+# Figures a general election has per contest as well as in total: with no place named, either may be meant.
+CONTEST_TOTALS = frozenset({Kind.TURNOUT, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJECTED, Kind.VALID_VOTES,
+                            Kind.CANDIDATES, Kind.MARGIN_VOTES, Kind.MARGIN_POINTS})
 NO_SUBJECT = frozenset({Kind.TURNOUT, Kind.TURNOUT_CHANGE, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJECTED,
                         Kind.VALID_VOTES, Kind.CANDIDATES, Kind.UNKNOWN})
 MARGINS = frozenset({Kind.MARGIN_VOTES, Kind.MARGIN_POINTS})
@@ -93,13 +96,14 @@ class _Builder:
         self.article, self.text, self.index, self.choice = article, article.text, index, choice
         election = choice.election
         self.offices = (index.elections[election].office,) if election else tuple(index.offices())
-        self.seats = bool(election and index.elects_seats(election))
+        # a family that fills seats contest by contest (a general election); unknown election: any that does
+        self.contested = bool(election and index.elects_seats(election))
+        self.seats = self.contested or (not election and any(index.elects_seats(e) for e in index.order))
         self.runoff = bool(election and index.facts(election).is_runoff)
         self.timeline = Timeline(self.text, list(mentions.numbers), index, election, choice.basis,
                                  Strength.FIRM if choice.firm else Strength.LIKELY)
         self.groupings = frozenset(pid for pid, p in index.registry.parties.items() if p.grouping)
-        names = index.area_names(election) if election else {}
-        self.areas, self.area_ids = area_pattern(names), {k.lower(): v for k, v in names.items()}
+        self.focus = self._focus(mentions, election) if self.contested else None
         self.last_place: EntityMention | None = None
         self.carried: who.Anchor | None = None
         self.carried_at: int | None = None
@@ -220,13 +224,32 @@ class _Builder:
             when = self.timeline.when(clause, number.start, number.end, kind, relation)
         round_, explicit = round_for(kind, before, after, self.text[s.start:s.end], number.start - s.start,
                                      cue.round, section.round)
-        scope = scope_for(self.text, s, clause, number.start, section.scope, self.last_place, self.areas,
-                          self.area_ids)
+        out: list[Reading] = []
+        for scope in self._scopes(kind, scope_for(self.text, s, clause, number.start, section.scope, self.last_place,
+                                                   self.seats)):
+            out += self._scoped(s, number, cue, kind, relation, when, round_, explicit, scope, anchors, clause, row,
+                                pair, frame)
+        return out
+
+    def _scopes(self, kind: Kind, scope: ScopeCue) -> list[ScopeCue]:
+        """In an article about one contest of a general election, a total with no place named may be that contest's
+        (surely so when the article is all about it) or the whole election's."""
+        if not self.contested or scope.scope is not None or scope.whole or scope.unsure or self.focus is None:
+            return [scope]
+        if kind not in CONTEST_TOTALS:
+            return [scope]
+        local = ScopeCue(self.focus.contest, self.focus.name, Strength.FIRM if self.focus.firm else Strength.LIKELY)
+        return [local, ScopeCue(None, None, Strength.LIKELY)]
+
+    def _scoped(self, s: Sent, number: NumberMention, cue: what.KindCue, kind: Kind, relation: str | None, when,
+                round_: Round, explicit: bool, scope: ScopeCue, anchors: list[who.Anchor], clause: tuple[int, int],
+                row: structure.Row | None, pair: who.Anchor | None, frame: Frame) -> list[Reading]:
         base = dict(kind=kind, round=round_, round_explicit=explicit, election=when.election,
                     election_basis=when.basis, relation=relation, scope=scope.scope, scope_text=scope.text)
-        strength = min(cue.strength, when.strength, scope.strength if scope.scope else Strength.FIRM)
+        strength = min(cue.strength, when.strength, scope.strength)
         base["settled"] = when.strength is Strength.FIRM and (not scope.scope or scope.strength is Strength.FIRM)
-        cues = (cue.cue,) + ((f"election: {when.basis}",) if when.basis else ())
+        cues = (cue.cue,) + ((f"election: {when.basis}",) if when.basis else ()) + (
+            (f"contest: {scope.text}",) if scope.text else ())
         unsure = when.unsure or scope.unsure or (frame.unsure if frame else None)
         if kind in NO_SUBJECT or (kind is Kind.DEPOSITS and relation in ("kept", "lost") and number.unit is NumUnit.COUNT):
             return [Reading.model_construct(**base, strength=strength, cues=cues, unsure=unsure)]
@@ -247,7 +270,7 @@ class _Builder:
         for offer in offers[:4]:
             # a bare count or percentage right by a name ("Khan 1,013,721", "Bailey's 35%") is that name's result
             own = strength if not (offer.adjacent and kind in (Kind.VOTES, Kind.SHARE)) else min(
-                Strength.FIRM, when.strength, scope.strength if scope.scope else Strength.FIRM)
+                Strength.FIRM, when.strength, scope.strength)
             out.append(self._attribute(base, offer, min(own, offer.strength), cues + (offer.cue,), unsure, scope))
         return out
 
@@ -258,10 +281,11 @@ class _Builder:
         if election is None:
             return Reading.model_construct(**fields, strength=strength, cues=cues,
                                            unsure=unsure or "could not tell which election this is about")
-        if anchor.party and not self.index.single_contest(election) and not (scope.scope and not scope.whole):
+        if anchor.party and self.index.elects_seats(election) and (not scope.scope or scope.area):
             return Reading.model_construct(**fields, strength=strength, cues=cues, unsure=unsure)  # a party's total
         facts = self.index.facts(election)
-        people, why = resolve(anchor, facts, base["scope"])
+        prefer = self.focus.contest if self.focus is not None and election == self.choice.election else None
+        people, why = resolve(anchor, facts, None if scope.area else base["scope"], prefer)
         return Reading.model_construct(**fields, subject=people, strength=strength, cues=cues, unsure=unsure or why)
 
     def _margin(self, base: dict, clause: tuple[int, int], sentence_start: int, anchors: list[who.Anchor],
@@ -286,11 +310,27 @@ class _Builder:
             if subject is not None:
                 people, _ = resolve(subject, facts, base["scope"])
                 named = [p for p in people if p not in named] + named
+        if base["scope"] is None and self.index.elects_seats(election):
+            # a general election's majority is a contest's: the one its candidates stood in, or the article's
+            seats = {c for p in named for c in facts.contests_of(p)}
+            contest = next(iter(seats)) if len(seats) == 1 else (self.focus.contest if self.focus else None)
+            base = dict(base, scope=contest, scope_text=facts.contest(contest).name if contest else None)
+            if contest is None:
+                return Reading.model_construct(**base, strength=strength, cues=cues,
+                                               unsure=unsure or "no constituency is named with this majority")
         round_ = Round.FINAL if facts.is_runoff and not base["scope"] else Round.FIRST
         top_two = set(facts.order(round_, base["scope"])[:2])
         # "Blackie edged out Garbett for third by 70 votes": a margin between two others, named in its clause
         subject = tuple(named[:2]) if len(named) >= 2 and not set(named[:2]) <= top_two else ()
         return Reading.model_construct(**base, subject=subject, strength=strength, cues=cues, unsure=unsure)
+
+    def _focus(self, mentions: Mentions, election: str) -> Focus | None:
+        facts = self.index.facts(election)
+        persons = {e.ids[0] for e in mentions.entities if e.kind is EntityKind.PERSON and len(e.ids) == 1}
+        contests_of = {p: c[0] for p in persons for c in [facts.contests_of(p)] if len(c) == 1}
+        names = {c: facts.contest(c).name for c in set(contests_of.values()) | {
+            e.ids[0] for e in mentions.entities if e.kind is EntityKind.CONSTITUENCY} if facts.contest(c) is not None}
+        return focus_of(list(mentions.entities), frozenset(names), contests_of, names)
 
     def _claim(self, s: Sent, number: NumberMention, frame: Frame, readings: list[Reading],
                unsure: str | None = None) -> Claim:
@@ -423,7 +463,7 @@ class _Builder:
     def _word_claim(self, s: Sent, cue: WordCue, anchors: list[who.Anchor], section: structure.Section) -> Claim:
         clause = s.clause(cue.start, cue.end)
         when = self.timeline.when(clause, cue.start, cue.end, cue.kind, None)
-        scope = scope_for(self.text, s, clause, cue.start, section.scope, self.last_place, self.areas, self.area_ids)
+        scope = scope_for(self.text, s, clause, cue.start, section.scope, self.last_place, self.seats)
         base = dict(kind=cue.kind, election=when.election, election_basis=when.basis, relation=cue.relation,
                     scope=scope.scope, scope_text=scope.text)
         strength = min(cue.strength, when.strength)

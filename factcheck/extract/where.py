@@ -1,12 +1,13 @@
 """Which contest or area a figure is about: a constituency named beside it, "the seat" for the one last named,
-a heading over a table, a nation ("in Wales", "Scottish Labour"), or the whole election ("across London",
-"nationally"). A candidate who stood in only one contest carries it with them (decided when readings meet
-the ledger, in readings.py).
+a heading over a table, a nation or region ("in Wales", "Scotland's 57 seats"), or the whole election ("across
+London", "nationally"). A candidate who stood in only one contest carries it with them (decided when readings
+meet the ledger). In an article about one contest, a total with no place named is most likely that contest's.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from factcheck.extract.claims import Strength
@@ -17,7 +18,7 @@ I = re.IGNORECASE
 
 WHOLE_AREA = re.compile(r"\b(?:overall|nationally|nationwide|across\s+(?:the\s+)?(?:country|nation|capital|city|uk|"
                         r"britain|great\s+britain)|(?:uk|city|area|country)[\s-]wide|in\s+the\s+(?:country|uk)\s+as\s+a\s+"
-                        r"whole|national\s+(?:vote|share|picture|result|level)|across\s+all\s+\d+\s+\w+)\b", I)
+                        r"whole|national\s+(?:vote|share|picture|result|level|turnout)|across\s+all\s+\d+\s+\w+)\b", I)
 THE_CONTEST = re.compile(r"\b(?:the\s+(?:constituency|seat|division)|there|locally|this\s+seat)\b", I)
 BOROUGH_BEFORE = re.compile(r"\b(?:in|across|of|for)\s+(?:the\s+)?$", I)
 
@@ -29,10 +30,21 @@ class ScopeCue:
     strength: Strength
     unsure: str | None = None
     whole: bool = False  # the text says the whole election ("nationally", "across London")
+    area: bool = False  # the scope is a nation or region, not a contest
+
+
+@dataclass(frozen=True, slots=True)
+class Focus:
+    """The one contest an article is about, when it is about one: where its unplaced totals belong."""
+
+    contest: str
+    name: str
+    firm: bool  # named often and nearly alone, so a total with no place named is surely its
 
 
 def scope_for(text: str, sent: Sent, clause: tuple[int, int], position: int, section: EntityMention | None,
-              last_place: EntityMention | None, areas: re.Pattern[str] | None, area_ids: dict[str, str]) -> ScopeCue:
+              last_place: EntityMention | None, areas: bool = True) -> ScopeCue:
+    """`areas`: whether the election's results add up over nations and regions (a general election's do)."""
     clause_text = text[clause[0]:clause[1]]
     if WHOLE_AREA.search(clause_text):
         return ScopeCue(None, None, Strength.FIRM, whole=True)
@@ -41,14 +53,18 @@ def scope_for(text: str, sent: Sent, clause: tuple[int, int], position: int, sec
     if in_clause:
         chosen = min(in_clause, key=lambda e: (e.start > position, abs(e.start - position)))
         return ScopeCue(chosen.ids[0], chosen.text, Strength.FIRM)
-    if areas is not None:
-        for m in areas.finditer(text, clause[0], clause[1]):
-            return ScopeCue(area_ids[m.group(0).lower()], m.group(0), Strength.FIRM)
+    named_areas = [e for e in sent.entities if e.kind is EntityKind.AREA] if areas else []
+    in_clause_areas = [e for e in named_areas if clause[0] <= e.start < clause[1]]
+    if in_clause_areas:
+        chosen = min(in_clause_areas, key=lambda e: abs(e.start - position))
+        return ScopeCue(chosen.ids[0], chosen.text, Strength.FIRM, area=True)
     if places:
         # one place named earlier in the sentence covers the clauses after it ("won Barnet and Camden, taking ...")
         chosen = min(places, key=lambda e: abs(e.start - position))
         only = len({e.ids[0] for e in places}) == 1 and chosen.start < position
         return ScopeCue(chosen.ids[0], chosen.text, Strength.FIRM if only else Strength.LIKELY)
+    if named_areas and len({e.ids[0] for e in named_areas}) == 1 and named_areas[0].start < position:
+        return ScopeCue(named_areas[0].ids[0], named_areas[0].text, Strength.FIRM, area=True)
     if last_place is not None and THE_CONTEST.search(clause_text):
         return ScopeCue(last_place.ids[0], last_place.text, Strength.LIKELY)
     boroughs = [e for e in sent.entities if e.kind is EntityKind.BOROUGH
@@ -59,13 +75,22 @@ def scope_for(text: str, sent: Sent, clause: tuple[int, int], position: int, sec
                                                              f"results for it")
     if section is not None:
         return ScopeCue(section.ids[0], section.text, Strength.FIRM)
-    return ScopeCue(None, None, Strength.LIKELY)
+    return ScopeCue(None, None, Strength.FIRM)  # no place named: the whole election (see readings._scopes)
 
 
-def area_pattern(names: dict[str, str]) -> re.Pattern[str] | None:
-    """A pattern for the areas (nations, regions) an election's results are grouped by, from the ledger:
-    "in Wales", "Scottish" as in "Scottish Labour"."""
-    if not names:
+def focus_of(entities: list[EntityMention], contests: frozenset[str], person_contests: dict[str, str],
+             names: dict[str, str]) -> Focus | None:
+    """The contest an article is about: the one its constituency names and its candidates point to, if one stands
+    out. `person_contests` maps the election's candidates named in the article to their one contest."""
+    weight: Counter[str] = Counter()
+    for e in entities:
+        if e.kind is EntityKind.CONSTITUENCY and e.ids[0] in contests:
+            weight[e.ids[0]] += 1.0
+        elif e.kind is EntityKind.PERSON and len(e.ids) == 1 and e.ids[0] in person_contests:
+            weight[person_contests[e.ids[0]]] += 0.5
+    if not weight:
         return None
-    words = sorted(names, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", I)
+    (best, top), total = weight.most_common(1)[0], sum(weight.values())
+    if top < 1.5 or top < 0.6 * total:
+        return None
+    return Focus(best, names.get(best, best), firm=top >= 3 and top >= 0.75 * total)

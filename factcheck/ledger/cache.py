@@ -193,6 +193,7 @@ def encode_ledger(ledger: m.Ledger) -> tuple[dict[str, Any], dict[str, list]]:
         "constituencies": {k: _trim([c.name, list(c.aliases), list(c.boroughs), c.nation, c.region])
                            for k, c in r.constituencies.items()},
         "areas": {k: [a.name, a.kind, list(a.aliases), a.nation] for k, a in r.areas.items()},
+        "families": {k: [f.name, list(f.words)] for k, f in r.families.items()},
         "elections": elections,
         "sources": [list(ids) for ids in enc.sources],
     }, parts
@@ -299,5 +300,6 @@ def decode_ledger(data: dict[str, Any], part) -> m.Ledger:
                  for k, v in data["parties"].items()},
         constituencies={k: m.Constituency(v[0], tuple(_at(v, 1, ())), tuple(_at(v, 2, ())), _at(v, 3), _at(v, 4))
                         for k, v in data["constituencies"].items()},
-        areas={k: m.Area(v[0], v[1], tuple(v[2]), v[3]) for k, v in data["areas"].items()})
+        areas={k: m.Area(v[0], v[1], tuple(v[2]), v[3]) for k, v in data["areas"].items()},
+        families={k: m.Family(v[0], tuple(v[1])) for k, v in data.get("families", {}).items()})
     return m.Ledger(directory=str(data["directory"]), registry=registry, elections=tuple(elections))

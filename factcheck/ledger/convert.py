@@ -38,6 +38,10 @@ def constituency(c: s.Constituency) -> m.Constituency:
     return m.Constituency(c.name, c.aliases, c.boroughs, c.nation, c.region)
 
 
+def family(f: s.Family) -> m.Family:
+    return m.Family(f.name, f.words)
+
+
 def area(a: s.Area) -> m.Area:
     return m.Area(a.name, a.kind, a.aliases, a.nation)
 

@@ -50,6 +50,11 @@ class LedgerIndex:
         """For each family, the words that say an article is about one of its elections (from its offices)."""
         out = {}
         for family in sorted({e.family for e in self.elections.values()}):
+            described = self.registry.families.get(family)
+            if described is not None and described.words:
+                out[family] = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in described.words)
+                                         + r")\b", re.IGNORECASE)
+                continue
             words = []
             for office in sorted({e.office for e in self.elections.values() if e.family == family}):
                 role, _, area = office.partition(" of ")

@@ -19,7 +19,7 @@ from factcheck.ledger import convert
 from factcheck.ledger import model as m
 from factcheck.ledger.csvfile import Problems
 from factcheck.ledger.facts import Facts, printed_mismatch
-from factcheck.ledger.schema import Area, Constituency, Election, Id, Party, Person
+from factcheck.ledger.schema import Area, Constituency, Election, Family, Id, Party, Person
 from factcheck.ledger.tables import REGISTRY_TABLES, read_contests, read_registry_table
 from factcheck.ledger.yamlpos import FieldPath, dotted, line_of, load_yaml_with_lines
 
@@ -28,6 +28,7 @@ REGISTRY_FILES = {
     "parties": ("parties.yaml", Party, convert.party, True),
     "constituencies": ("constituencies.yaml", Constituency, convert.constituency, True),
     "areas": ("areas.yaml", Area, convert.area, False),  # nations and regions; only general elections need them
+    "families": ("families.yaml", Family, convert.family, False),  # the words for each family's elections
 }
 _ID = TypeAdapter(Id)
 ELECTIONS_DIR = "elections"

@@ -272,12 +272,21 @@ class Area:
     nation: str | None = None  # the nation a region belongs to
 
 
+@dataclass(frozen=True, slots=True)
+class Family:
+    """An election family and the words that say an article is about one of its elections."""
+
+    name: str
+    words: tuple[str, ...] = ()
+
+
 @dataclass(slots=True)
 class Registry:
     people: dict[str, Person]
     parties: dict[str, Party]
     constituencies: dict[str, Constituency]
     areas: dict[str, Area] = field(default_factory=dict)
+    families: dict[str, Family] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

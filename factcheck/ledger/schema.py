@@ -200,6 +200,13 @@ class Constituency(Model):
     region: Id | None = None
 
 
+class Family(Model):
+    """An election family and the English words that say an article is about one of its elections."""
+
+    name: Text
+    words: tuple[Text, ...] = ()  # phrases, matched whole and case-insensitively ("general election", "mayoral")
+
+
 class Area(Model):
     name: Text
     kind: Annotated[str, StringConstraints(pattern=r"^(nation|region)$")]
