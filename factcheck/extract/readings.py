@@ -23,7 +23,7 @@ from factcheck.extract.mentions import EntityKind, EntityMention, Mentions
 from factcheck.extract.resolve import resolve
 from factcheck.extract.rounds import round_for
 from factcheck.extract.when import Timeline
-from factcheck.extract.where import Focus, ScopeCue, focus_of, scope_for
+from factcheck.extract.where import Focus, ScopeCue, area_focus_of, focus_of, scope_for
 from factcheck.extract.words import WordCue, word_cues
 from factcheck.kinds import Kind, Round, Unit
 from factcheck.ledger.index import LedgerIndex
@@ -31,6 +31,8 @@ from factcheck.numbers import NON_RESULT_UNITS, NumberMention, NumUnit
 
 I = re.IGNORECASE
 # Figures a general election has per contest as well as in total: with no place named, either may be meant.
+# Figures only a whole election or a nation has: seats and their changes.
+NATIONAL_ONLY = frozenset({Kind.SEATS, Kind.SEAT_CHANGE, Kind.MAJORITY_SEATS, Kind.PLACE_COUNT})
 CONTEST_TOTALS = frozenset({Kind.TURNOUT, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJECTED, Kind.VALID_VOTES,
                             Kind.CANDIDATES, Kind.MARGIN_VOTES, Kind.MARGIN_POINTS})
 NO_SUBJECT = frozenset({Kind.TURNOUT, Kind.TURNOUT_CHANGE, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJECTED,
@@ -104,6 +106,8 @@ class _Builder:
                                  Strength.FIRM if choice.firm else Strength.LIKELY)
         self.groupings = frozenset(pid for pid, p in index.registry.parties.items() if p.grouping)
         self.focus = self._focus(mentions, election) if self.contested else None
+        self.area_focus = area_focus_of(list(mentions.entities)) if self.contested else None
+        self.paragraph: tuple[int, list[EntityMention]] = (-1, [])  # the paragraph's start and the contests it names
         self.last_place: EntityMention | None = None
         self.carried: who.Anchor | None = None
         self.carried_at: int | None = None
@@ -130,6 +134,10 @@ class _Builder:
             places = [e for e in s.entities if e.kind is EntityKind.CONSTITUENCY]
             if places:
                 self.last_place = places[-1]
+            paragraph = self.text.rfind("\n\n", 0, s.start)
+            if paragraph != self.paragraph[0]:
+                self.paragraph = (paragraph, [])
+            self.paragraph[1].extend(places)
             self.timeline.open_sentence(s.start, s.end)
             anchors = who.sentence_anchors(self.text, s.start, s.end, s.entities, previous_persons, previous_party)
             previous = _Previous()
@@ -232,14 +240,24 @@ class _Builder:
         return out
 
     def _scopes(self, kind: Kind, scope: ScopeCue) -> list[ScopeCue]:
-        """In an article about one contest of a general election, a total with no place named may be that contest's
-        (surely so when the article is all about it) or the whole election's."""
-        if not self.contested or scope.scope is not None or scope.whole or scope.unsure or self.focus is None:
+        """Where a general election's figure with no place named belongs: the one contest its paragraph names, else
+        the contest or nation the article is about, each beside the whole election as the other reading."""
+        if not self.contested or scope.scope is not None or scope.whole or scope.unsure:
             return [scope]
-        if kind not in CONTEST_TOTALS:
+        national = ScopeCue(None, None, Strength.LIKELY if kind in CONTEST_TOTALS else Strength.FIRM, fallback=True)
+        if kind in NATIONAL_ONLY:
             return [scope]
-        local = ScopeCue(self.focus.contest, self.focus.name, Strength.FIRM if self.focus.firm else Strength.LIKELY)
-        return [local, ScopeCue(None, None, Strength.LIKELY)]
+        named = {e.ids[0] for e in self.paragraph[1]}
+        if len(named) == 1:
+            place = self.paragraph[1][-1]
+            return [ScopeCue(place.ids[0], place.text, Strength.FIRM), national]
+        if self.focus is not None:
+            return [ScopeCue(self.focus.contest, self.focus.name, Strength.FIRM if self.focus.firm else Strength.LIKELY),
+                    national]
+        if self.area_focus is not None and kind not in CONTEST_TOTALS:
+            aid, name = self.area_focus
+            return [ScopeCue(aid, name, Strength.LIKELY, area=True), national]
+        return [national] if kind in CONTEST_TOTALS else [scope]
 
     def _scoped(self, s: Sent, number: NumberMention, cue: what.KindCue, kind: Kind, relation: str | None, when,
                 round_: Round, explicit: bool, scope: ScopeCue, anchors: list[who.Anchor], clause: tuple[int, int],
@@ -282,6 +300,8 @@ class _Builder:
             return Reading.model_construct(**fields, strength=strength, cues=cues,
                                            unsure=unsure or "could not tell which election this is about")
         if anchor.party and self.index.elects_seats(election) and (not scope.scope or scope.area):
+            if scope.fallback:
+                strength = min(strength, Strength.LIKELY)  # the article is about a contest or nation: maybe that
             return Reading.model_construct(**fields, strength=strength, cues=cues, unsure=unsure)  # a party's total
         facts = self.index.facts(election)
         prefer = self.focus.contest if self.focus is not None and election == self.choice.election else None

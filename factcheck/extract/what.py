@@ -77,7 +77,7 @@ CANDIDATES_AFTER = _after(r"(?:\w+\s+){0,2}?(?:candidates|contenders|hopefuls|ru
                           r"people\s+(?:stood|standing|ran|running))\b")
 CANDIDATES_BEFORE = _before(r"\bfield\s+of|\b(?:total|record|list)\s+of")
 PART_OF_FIELD = re.compile(r"\b(?:first|top|last|leading|main|other|remaining|final|both|major|front-?running|"
-                           r"bottom|two|three|all)\s+$", I)
+                           r"bottom|two|three|all)\s+$|\bothers?\s*\(\s*$", I)
 DEPOSIT = re.compile(r"\bdeposits?\b", I)
 DEPOSIT_LOST = re.compile(r"\b(?:lost|lose|loses|losing|forfeit(?:ed|s)?|forced\s+to\s+(?:repay|hand\s+back|give\s+up)|"
                           r"(?:failed|fail)\s+to\s+(?:keep|retain|save)|did\s+not\s+(?:keep|retain|save))\b", I)
@@ -224,6 +224,9 @@ def _count(number: NumberMention, before: str, after: str, sentence: str, seats:
     small = abs(number.value) < 1000 and number.hi - number.lo <= 1
     if small and re.search(r"\bof\s+(?:the|all)\s*$", near) and CANDIDATES_AFTER.match(after):
         return [KindCue(Kind.CANDIDATES, FIRM, "'of the ... candidates'")]
+    if re.search(r"\bof\s+(?:the|all|its|their|(?:\w+\s+){0,2})\s*$", near) and SEATS_AFTER.match(after) and \
+            re.search(r"\b\d+\s+of\s+|\b(?:won|took|holds?|held)\s+\w+\s+of\s", near[-40:] + " "):
+        return []  # "412 of the 650 seats": the second figure is how many seats there are
     if CANDIDATES_AFTER.match(after) and not PART_OF_FIELD.search(near) and not DEPOSIT.search(after[:40]):
         if re.match(r"\s+(?:other|remaining|more|further|minor|fringe|independent)\b", after, I):
             return []  # "five other candidates": how many others depends on who was named before
@@ -255,6 +258,8 @@ def _count(number: NumberMention, before: str, after: str, sentence: str, seats:
             return [KindCue(Kind.SEATS, FIRM, "'seats'")]
     elif SEATS_AFTER.match(after) and small:
         return []  # seats belong to another body in a family that elects no seats
+    if re.match(r"\s+(?:more|fewer)\s+than\b", after, I) and re.search(r"\bseats?\b|\bMPs\b", sentence, I):
+        return [KindCue(Kind.SEAT_CHANGE, LIKELY, "'more than' beside a seat count")] if seats else []
     by_margin = MARGIN_BEFORE.search(near)
     if by_margin and (VOTES_AFTER.match(after) or not small or re.search(r"majority|margin|lead", by_margin.group(0), I)):
         return [KindCue(Kind.MARGIN_VOTES, FIRM, "margin words")]

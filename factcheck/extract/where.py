@@ -31,6 +31,7 @@ class ScopeCue:
     unsure: str | None = None
     whole: bool = False  # the text says the whole election ("nationally", "across London")
     area: bool = False  # the scope is a nation or region, not a contest
+    fallback: bool = False  # the whole election, offered beside a contest or area the article is about
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,17 @@ def scope_for(text: str, sent: Sent, clause: tuple[int, int], position: int, sec
     if section is not None:
         return ScopeCue(section.ids[0], section.text, Strength.FIRM)
     return ScopeCue(None, None, Strength.FIRM)  # no place named: the whole election (see readings._scopes)
+
+
+def area_focus_of(entities: list[EntityMention]) -> tuple[str, str] | None:
+    """The nation or region an article is about ("Wales" named again and again), as (id, name)."""
+    weight: Counter[str] = Counter(e.ids[0] for e in entities if e.kind is EntityKind.AREA)
+    if not weight:
+        return None
+    (best, top), total = weight.most_common(1)[0], sum(weight.values())
+    if top < 2 or top < 0.75 * total:
+        return None
+    return best, next(e.text for e in entities if e.kind is EntityKind.AREA and e.ids[0] == best)
 
 
 def focus_of(entities: list[EntityMention], contests: frozenset[str], person_contests: dict[str, str],

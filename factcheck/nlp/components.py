@@ -173,7 +173,8 @@ class NameFinder:
                     previous = doc[span.start - 1]
                     if previous.whitespace_ and looks_like_other_first_name(previous.text, self.table):
                         continue
-            if target.kind in (EntityKind.CONSTITUENCY, EntityKind.AREA) and not _standalone_place(doc, span):
+            if target.kind in (EntityKind.CONSTITUENCY, EntityKind.AREA) and not _standalone_place(
+                    doc, span, self.table.party_words):
                 continue
             kept.append(target)
         if not kept:
@@ -204,13 +205,14 @@ class NameFinder:
 
 
 
-def _standalone_place(doc: Doc, span) -> bool:
+def _standalone_place(doc: Doc, span, party_words: frozenset[str] = frozenset()) -> bool:
     """A one-word place name stands alone: not after a title ("Mr Livingston" is a person) and not
-    before another capitalised word ("Gordon Brown", "Buckingham Palace", "Scotland Yard")."""
+    before another capitalised word ("Gordon Brown", "Buckingham Palace", "Scotland Yard"), unless that word
+    names a party ("Scottish Labour", "Welsh Conservatives")."""
     if len(span) > 1:
         return True
     if span.start > 0 and doc[span.start - 1].text in TITLES:
         return False
     after = doc[span.end] if span.end < len(doc) else None
     return not (after is not None and span[-1].whitespace_ and after.is_alpha and after.text[:1].isupper()
-                and not after.is_sent_start)
+                and not after.is_sent_start and after.text not in party_words)

@@ -81,6 +81,8 @@ class NameTable:
         for cid, constituency in registry.constituencies.items():
             for alias in (constituency.name, *constituency.aliases):
                 table.add(alias, AliasTarget(EntityKind.CONSTITUENCY, cid))
+                if len(alias) > 6:  # results lists head each seat in capitals ("KENSINGTON"); short ones may be words
+                    table.add(alias.upper(), AliasTarget(EntityKind.CONSTITUENCY, cid))
             for borough in constituency.boroughs:
                 table.add(borough, AliasTarget(EntityKind.BOROUGH, f"{cid}:{borough}"))
         for aid, area in registry.areas.items():

@@ -78,9 +78,13 @@ def expected_facts(reading: Reading, facts: Facts, index: LedgerIndex) -> list[F
 
 def other_basis_facts(reading: Reading, facts: Facts) -> list[Fact]:
     """Figures on another legitimate definition: turnout on valid votes, or valid votes as 'turnout'."""
-    if reading.kind is Kind.TURNOUT and not reading.scope:
-        valid = facts.turnout_valid_basis()
-        return [valid] if valid else []
+    if reading.kind is Kind.TURNOUT:
+        contest = None if _is_area(facts, reading.scope) else reading.scope
+        # another published definition (a general election's turnout counting invalid votes too, as the press does)
+        other = [f for f, variant in facts.turnout_alternatives(contest)
+                 if facts.election.variants[variant].status.value == "other-basis"]
+        valid = facts.turnout_valid_basis() if not reading.scope else None
+        return other + ([valid] if valid else [])
     if reading.kind is Kind.BALLOTS and not reading.scope:
         valid = facts.valid_votes()
         if valid is not None and facts.valid_votes_published():
