@@ -23,7 +23,7 @@ POLL = re.compile(
     r"polling\s+(?:by|from|for|suggests|shows|"
     r"average|company|firm|data)|surveys?|surveyed|yougov|ipsos|mori|savanta|comres|opinium|survation|redfield|"
     r"deltapoll|techne|panelbase|more\s+in\s+common|forecasts?|forecasters?|projections?|projected|predicted|"
-    r"predicts?|predicting|bookmakers?|bookies|odds|models?\s+(?:suggest|show|put))\b", I)
+    r"predicts?|predicting|projects?|projecting|bookmakers?|bookies|odds|models?\s+(?:suggest|show|put))\b", I)
 POLL_AFTER = re.compile(r"\b(?:in|according\s+to|by|from)\s+(?:a|an|the|one|some|latest)?\s*(?:\w+\s+){0,3}?"
                         r"(?:poll|survey|forecast|projection)s?\b", I)
 # Modal or future framing before a figure: it is hoped for, expected or needed, not won.

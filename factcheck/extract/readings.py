@@ -53,6 +53,7 @@ CHANGE_OPEN = re.compile(r"(?<![\s,;(])[,;(]?\s*+(?:which\s+(?:was|is)\s+)?(?:up
                          r"swing)\s+of|(?:an?\s+)?(?:increase|decrease|rise|fall|drop)\s+of)\s+(?:by\s+)?"
                          r"(?:just\s+|only\s+|some\s+|nearly\s+|almost\s+|around\s+|about\s+|over\s+)?$", I)
 COMPARED = re.compile(r"\b(?:ahead\s+of|over|behind|than|beat(?:ing)?|defeat(?:ed|ing)?|clear\s+of|short\s+of)\b", I)
+LOST_TO = re.compile(r"\b(?:lost|losing|loses|defeated\s+by|beaten\s+by|ousted\s+by|unseated\s+by|fell\s+to)\b", I)
 WON_BY = re.compile(r"\b(?:won|wins|winning|beat|beating|defeated|defeating|triumphed|carried|held|retained|took)\b"
                     r"[^.;\d]{0,40}?\bby\s+(?:just\s+|only\s+)?$", I)
 # Gaps between two figures, read as "a short stretch without a full stop or another figure, ending in ...": the
@@ -233,10 +234,13 @@ class _Builder:
         round_, explicit = round_for(kind, before, after, self.text[s.start:s.end], number.start - s.start,
                                      cue.round, section.round)
         out: list[Reading] = []
-        for scope in self._scopes(kind, scope_for(self.text, s, clause, number.start, section.scope, self.last_place,
-                                                   self.seats)):
-            out += self._scoped(s, number, cue, kind, relation, when, round_, explicit, scope, anchors, clause, row,
-                                pair, frame)
+        whens = [when] + [w for w in [self.timeline.notional(when)] if w is not None]
+        scopes = self._scopes(kind, scope_for(self.text, s, clause, number.start, section.scope, self.last_place,
+                                              self.seats))
+        for when in whens:
+            for scope in scopes:
+                out += self._scoped(s, number, cue, kind, relation, when, round_, explicit, scope, anchors, clause,
+                                    row, pair, frame)
         return out
 
     def _scopes(self, kind: Kind, scope: ScopeCue) -> list[ScopeCue]:
@@ -471,7 +475,10 @@ class _Builder:
                 return people[-1]
             role = "winner" if position == 0 else "runner-up"
             return who.Anchor(won.start(), won.end(), won.group(0), role=role)
-        return people[-2] if position == 0 else people[-1]
+        first_name, second_name = people[-2], people[-1]
+        if LOST_TO.search(self.text, first_name.end, second_name.start):
+            first_name, second_name = second_name, first_name  # "Swinson lost to Callaghan, 19,672 to 19,523"
+        return first_name if position == 0 else second_name
 
     # -- word claims ------------------------------------------------------------------------------------
     def _pick(self, anchors: list[who.Anchor], start: int, end: int, clause: tuple[int, int]) -> who.SubjectCue | None:

@@ -28,6 +28,8 @@ PREVIOUS = re.compile(r"\b(?:last\s+time|at\s+the\s+last\s+(?:election|contest|p
                       r"(?:won|stood|ran))\b", I)
 PREVIOUS_AFTER = re.compile(r"\b(?:last\s+time|at\s+the\s+last\s+(?:election|contest)|in\s+the\s+(?:last|previous)\s+"
                             r"(?:election|contest|race)|(?:two|three|four|five|six|\d)\s+years\s+(?:ago|earlier|before))\b", I)
+NOTIONAL = re.compile(r"\b(?:notional(?:ly)?|on\s+(?:the\s+)?(?:new|redrawn|revised|current|2024)\s+boundaries|"
+                      r"(?:new|redrawn|revised)\s+boundaries)\b", I)
 THIS_TIME = re.compile(r"\b(?:this\s+time|this\s+year|on\s+this\s+occasion|now|this\s+election)\b", I)
 YEARS_LATER = re.compile(r"\b(?P<n>two|three|four|five|six|eight|\d)\s+years\s+(?P<dir>later|on|after(?:wards)?|"
                          r"earlier|before)\b", I)
@@ -38,6 +40,7 @@ BASE_BEFORE_YEAR = re.compile(r"\b(?:on|from|since|than|compared\s+(?:with|to)|a
 RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom|when|since|began|begun|started|first|ever|to\s+(?!the\b|a\b)"
                       r"[a-z]+\s)", I)
 SAME_ELECTION = re.compile(r"[“\x22'‘(]?(?:at|in|during)\s+(?:the\s+)?same\s+(?:election|contest|poll|vote|time|race)\b", I)
+THAT_ELECTION = re.compile(r"\b(?:at|in)\s+that\s+(?:election|contest|poll|vote|race)\b", I)
 OPENING = re.compile(r"[“\x22'‘(]?(?:(?:and|but|then|by|back)\s+)?(?:in|at|for|by|during)\s+(?:the\s+)?$", I)
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 CHANGES = frozenset({Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE, Kind.SEAT_CHANGE})
@@ -76,7 +79,8 @@ class Timeline:
             if OPENING.fullmatch(self.text, offset, y.start):
                 self.sentence_year = int(y.value)
                 return
-        if SAME_ELECTION.match(self.text, offset, min(end, offset + 40)) and self.last_year:
+        if (SAME_ELECTION.match(self.text, offset, min(end, offset + 40))
+                or THAT_ELECTION.search(self.text, offset, end)) and self.last_year:
             self.sentence_year = self.last_year
             return
         later = YEARS_LATER.search(self.text, offset, min(end, offset + 25))
@@ -92,8 +96,21 @@ class Timeline:
             self.last_year = mentioned[-1] if mentioned else self.sentence_year
 
     # -- per figure ----------------------------------------------------------------------------------
+    def notional(self, when: When) -> When | None:
+        """The base an earlier figure may be given on: the previous result re-estimated on new boundaries."""
+        if not (when.base and self.election and when.election):
+            return None
+        base = self.index.base_id(self.election)
+        if base is None or base == when.election:
+            return None
+        return When(base, f"{when.basis}, as re-estimated on the later boundaries", when.strength, base=True)
+
     def when(self, clause: tuple[int, int], start: int, end: int, kind: Kind, relation: str | None) -> When:
         year, baseline = self._year_for(clause, start, end)
+        if NOTIONAL.search(self.text, clause[0], clause[1]) and self.election and kind not in CHANGES:
+            base = self.index.base_id(self.election)
+            if base is not None:
+                return When(base, "a result re-estimated on new boundaries", self.strength, base=True)
         if kind in CHANGES:
             if year is not None and baseline and self.election:
                 base = self.index.previous(self.election)

@@ -63,7 +63,7 @@ AUXILIARY = re.compile(r"(?<!\s)(?:['’]s)?(?:,\s+[^,;]{1,80},)?\s+(?:(?:has|ha
                        r"duly|finally|eventually|comfortably|narrowly|easily|again|now|ultimately|just)\s+)*", I)
 PARTICIPLE_OPEN = re.compile(r",\s+(?:\w+ly\s+)?(?:taking|winning|securing|polling|gaining|finishing|picking\s+up|"
                              r"getting|receiving|claiming|collecting|scoring|bagging|grabbing|ending\s+(?:up\s+)?"
-                             r"(?:on|with)|coming|placing)\b", I)
+                             r"(?:on|with)|coming|placing|with|on)\b", I)
 ROLE_PATTERNS = (
     (re.compile(r"\bthe\s+(?:winner|victor|winning\s+candidate|successful\s+candidate)\b", I), "winner"),
     (re.compile(r"\bthe\s+(?:runner[\s-]up|second[\s-]placed\s+candidate)\b", I), "runner-up"),
@@ -234,7 +234,7 @@ def subjects(text: str, anchors: list[Anchor], start: int, end: int, clause: tup
         offer(owner, FIRM, f"'{owner.text}'s' measure before it")
     in_clause = [a for a in before if a.start >= clause[0]]
     participle = PARTICIPLE_OPEN.match(text, clause[0]) if clause[0] > sentence[0] else None
-    if participle and not any(a.persons or a.party for a in in_clause):
+    if participle and not any(a.persons or a.party or a.unknown for a in in_clause):
         # the participle shares the subject of the figure before it in the sentence, else of the main clause
         main = carried or main_subject(text, anchors, sentence[0], clause[0])
         if main is not None:

@@ -138,6 +138,25 @@ class PartyFacts:
                           sources=self._sources(seats), area=area)
 
     @memo
+    def area_turnout(self: Facts, area: str, with_invalid: bool = False) -> Fact | None:
+        """Turnout over a nation's or region's constituencies: their valid votes (with invalid ones too, the other
+        published basis) over their electorates."""
+        seats = self._seats(area)
+        if not seats or any(c.electorate is None or c.valid is None for c in seats):
+            return None
+        electorate = sum(self._value(c.electorate) for c in seats)
+        valid = sum(self._value(c.valid) for c in seats)
+        invalid = sum(self._value(c.rejected) for c in seats if c.rejected is not None) if with_invalid else 0
+        if not electorate:
+            return None
+        what = "valid and invalid votes" if with_invalid else "valid votes"
+        n = entry(f"{what} in {self._where(area, len(seats))}", valid + invalid, self._sources(seats))
+        d = entry(f"electorate in {self._where(area, len(seats))}", electorate, self._sources(seats))
+        return self._fact(Kind.TURNOUT, 100.0 * n.value / d.value, Unit.PERCENT,
+                          f"{n.value:,.0f} / {d.value:,.0f} ({n.label} / {d.label})", (n, d), area=area,
+                          note="including invalid votes, as the press often counts it" if with_invalid else None)
+
+    @memo
     def party_seats(self: Facts, party: str, area: str | None = None) -> Fact | None:
         seats = self._seats(area)
         if not seats:

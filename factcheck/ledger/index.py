@@ -125,6 +125,10 @@ class LedgerIndex:
         earlier = [e for e in self.order if self.elections[e].office == office and self.elections[e].date < date]
         return earlier[-1] if earlier else None
 
+    def known(self, election_id: str) -> bool:
+        """Whether the ledger holds this election, checkable or only a base (a notional result)."""
+        return election_id in self._all
+
     def base_id(self, election_id: str) -> str | None:
         """The election changes are measured against: the one the ledger names, else the previous one."""
         return self._all[election_id].base or self.previous(election_id)

@@ -21,7 +21,7 @@ def rounds_to_try(reading: Reading, facts: Facts) -> list[Round]:
 
 
 def facts_for(reading: Reading, index: LedgerIndex) -> Facts | None:
-    if reading.election is None or reading.election not in index.elections:
+    if reading.election is None or not index.known(reading.election):
         return None
     return index.facts(reading.election)
 
@@ -52,7 +52,8 @@ def expected_facts(reading: Reading, facts: Facts, index: LedgerIndex) -> list[F
         if base is not None:
             out = [facts.share_change(person, r, base, contest) for r in rounds]
     elif kind is Kind.TURNOUT:
-        out = [facts.turnout()] if contest is None else [_contest(facts, "turnout", contest)]
+        out = [facts.area_turnout(area)] if area else [facts.turnout()] if contest is None else [
+            _contest(facts, "turnout", contest)]
     elif kind is Kind.TURNOUT_CHANGE:
         previous = index.previous(facts.election.id)  # turnout is compared with the last actual election
         out = [facts.turnout_change(index.facts(previous))] if previous and contest is None else []
@@ -78,8 +79,11 @@ def expected_facts(reading: Reading, facts: Facts, index: LedgerIndex) -> list[F
 
 def other_basis_facts(reading: Reading, facts: Facts) -> list[Fact]:
     """Figures on another legitimate definition: turnout on valid votes, or valid votes as 'turnout'."""
+    if reading.kind is Kind.TURNOUT and _is_area(facts, reading.scope):
+        other_area = facts.area_turnout(reading.scope, with_invalid=True)
+        return [other_area] if other_area else []
     if reading.kind is Kind.TURNOUT:
-        contest = None if _is_area(facts, reading.scope) else reading.scope
+        contest = reading.scope
         # another published definition (a general election's turnout counting invalid votes too, as the press does)
         other = [f for f, variant in facts.turnout_alternatives(contest)
                  if facts.election.variants[variant].status.value == "other-basis"]

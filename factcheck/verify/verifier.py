@@ -164,7 +164,9 @@ def _try(claim: Claim, reading: Reading, index: LedgerIndex) -> Tried:
     if not expected:
         return Tried(reading, facts, (), _missing(reading, facts))
     # the same quantity on another legitimate definition (turnout on valid votes) is tried after the ledger's own
-    other = other_basis_facts(reading, facts)
+    # a figure printed less precisely than the claim cannot vouch for it ("41.86%" is not a printed "42%")
+    written = ((claim.hi or 0) - (claim.lo or 0)) / 2
+    other = [f for f in other_basis_facts(reading, facts) if f.precision <= written + 1e-9]
     return Tried(reading, facts, tuple((f, compare(claim, f)) for f in expected + other), None,
                  frozenset(id(f) for f in other))
 
