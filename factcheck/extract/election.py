@@ -31,6 +31,7 @@ DATELINE = re.compile(r"\b(?:date|published|posted|updated|first\s+published)\b\
                       r"\w+\s+\d{1,2},?\s+\d{4})\s*[-–—(]", I | re.MULTILINE)
 TERM = re.compile(r"\b(?P<n>second|third|fourth|2nd|3rd|4th)\s+(?:consecutive\s+|successive\s+|straight\s+|"
                   r"four-year\s+|full\s+)?term\b", I)
+SEATS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:seats|MPs)\b", I)
 REELECTED = re.compile(r"\b(?:re-?elect(?:ed|ion)|held\s+on|hold\s+on|retain(?:ed|s)?|kept\s+(?:his|her)\s+job|"
                        r"another\s+term|(?:second|third|fourth)\s+(?:successive|consecutive|straight)\s+"
                        r"(?:win|victory|term))\b", I)
@@ -109,16 +110,30 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
         hits = len(counts & figures)
         if hits:
             add(eid, min(6.0, 2.0 * hits), f"{hits} figure{'s' if hits > 1 else ''} found in its record")
-    # Years in the headline and lede name the election; later ones usually compare with another.
-    for year in {int(n.value) for n in mentions.numbers if n.unit is NumUnit.YEAR and n.start < _LEDE_CHARS}:
+    # Years in the headline and lede name the election; later ones usually compare with another. A year beside
+    # the words for what an election is for ("the 2024 general election") names that election outright.
+    families = {family: pattern for family, pattern in index.family_words().items() if pattern.search(text[:3000])}
+    lede_families = {family for family, pattern in families.items() if pattern.search(text[:_LEDE_CHARS])}
+    lede_years = list(dict.fromkeys(int(n.value) for n in mentions.numbers
+                                    if n.unit is NumUnit.YEAR and n.start < _LEDE_CHARS))
+    unheld = [y for y in lede_years if lede_families and not any(
+        index.family(e) in lede_families for e in index.by_year.get(y, []))]
+    for order, year in enumerate(lede_years):
         for eid in index.by_year.get(year, []):
-            add(eid, 1.0 / len(index.by_year[year]), f"{year} in the opening lines", identifies=False)
-    for family, pattern in index.family_words().items():
+            named = index.family(eid) in lede_families
+            add(eid, (2.5 + (0.5 if order == 0 else 0.0)) if named else 1.0 / len(index.by_year[year]),
+                f"{year} {'and its kind of election ' if named else ''}in the opening lines", identifies=bool(named))
+    for family, pattern in families.items():
         said = len(pattern.findall(text[:3000]))
-        if said:
-            for eid in index.order:
-                if index.family(eid) == family:
-                    add(eid, min(1.0, 0.25 * said), f"speaks of a {family} election", identifies=False)
+        for eid in index.order:
+            if index.family(eid) == family:
+                add(eid, min(1.0, 0.25 * said), f"speaks of a {family} election", identifies=False)
+    seat_counts = {int(n.value) for n in mentions.numbers if n.unit is NumUnit.COUNT and 2 <= n.value <= 650
+                   and n.hi - n.lo <= 1 and SEATS_AFTER.match(text, n.end)}
+    for eid in index.order:
+        hits = len(seat_counts & index.seat_totals(eid)) if seat_counts else 0
+        if hits:
+            add(eid, min(4.0, 1.5 * hits), f"{hits} seat count{'s' if hits > 1 else ''} found in its record")
     published = published or dateline(text)
     if published:
         # a date picks the latest election of a family the article otherwise points to (with two families, a
@@ -130,6 +145,11 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
             if held:
                 add(held[-1], 2.0, f"published {published.isoformat()}", identifies=False)
 
+    if unheld and unheld[0] == lede_years[0] and not any(r.startswith("figures") or "found in its record" in r
+                                                          for rs in reasons.values() for r in rs):
+        return ElectionChoice.model_construct(
+            election=None, scores=dict(scores),
+            basis=f"the article is about an election in {unheld[0]}, which the ledger does not hold")
     stranger = other_mayoralty(text[:3000], index)
     lede_stranger = other_mayoralty(text[:_LEDE_CHARS], index)
     if lede_stranger and not any(p.search(text[:_LEDE_CHARS]) for p in index.family_words().values()):

@@ -433,7 +433,8 @@ class _Builder:
         if top.strength is not Strength.FIRM or top.kind in (Kind.RANK, Kind.CANDIDATES, Kind.DEPOSITS, Kind.UNKNOWN):
             return None
         between = [a for a in anchors if prior_number.end <= a.start and a.end <= number.start and (a.persons or a.party)]
-        if not between and _gap(self.text, prior_number.end, number.start, 55, ".;", SCORE_TO):
+        if not between and _gap(self.text, prior_number.end, number.start, 55, ".;", SCORE_TO) and \
+                not what.TOTAL_BEFORE.search(self.text, max(0, number.start - 40), number.start):
             return what.KindCue(top.kind, Strength.FIRM, "the other side of a score", round=None)
         if not between and _gap(self.text, prior_number.end, number.start, 85, ".;", IN_YEAR_BRACKET, digits=True):
             return what.KindCue(top.kind, Strength.FIRM, "the same measure for another year, in brackets", round=None)

@@ -88,7 +88,7 @@ DEPOSIT_COUNT_BEFORE = _before(r"\bdeposits?\s+(?:were\s+)?(?:lost|forfeited|kep
 TRANSFER_FRAME = re.compile(r"(?<![\s,;:(“\x22'‘–—-])[\s,;:(“\x22'‘–—-]*+(?:in|on|with|from|of|after|among)\s+(?:the\s+)?(?:second|2nd)[\s-](?:preference|choice)s?"
                             r"(?:\s+votes)?\s*,", I)
 SEATS_AFTER = _after(r"(?:(?:\w+|[\d,]+)\s+){0,2}?(?:seats?|mps|members\s+of\s+parliament|constituencies)\b")
-SEAT_CHANGE_BEFORE = _before(r"\b(?:gained|gaining|gains?|lost|losing|loses|lose|won|winning|took|taking|picked\s+up|"
+SEAT_CHANGE_BEFORE = _before(r"\b(?:gained|gaining|gains?|lost|losing|loses|lose|picked\s+up|"
                              r"shed|shedding|net\s+(?:gain|loss)\s+of|(?:gain|loss)\s+of|up|down|increase\s+of|"
                              r"decrease\s+of|fell\s+by|rose\s+by)(?:\s+(?:a\s+further|another|a\s+net|net|just|only))?")
 SEAT_LOSS = re.compile(r"\b(?:lost|losing|loses|lose|shed|shedding|loss|down|fell|decrease)\b", I)
@@ -282,6 +282,8 @@ def _count(number: NumberMention, before: str, after: str, sentence: str, seats:
     if VOTES_AFTER.match(after):
         return [KindCue(Kind.VOTES, FIRM, "'votes'", round=_round_in(after[:40]))]
     if TOTAL_BEFORE.search(near):
+        if seats and small and re.search(r"\bseats?\b|\bMPs\b", sentence, I):
+            return [KindCue(Kind.SEATS, FIRM, "a total of seats")]
         return [KindCue(Kind.VOTES, FIRM, "a total", round=Round.FINAL if re.search(r"taking", near, I) else None)]
     if (BACKED_AFTER.match(after) or VOTE_VERB_BEFORE.search(near[-45:])) and not small:
         return [KindCue(Kind.VOTES, FIRM, "a vote verb")]

@@ -40,7 +40,7 @@ BASE_BEFORE_YEAR = re.compile(r"\b(?:on|from|since|than|compared\s+(?:with|to)|a
 RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom|when|since|began|begun|started|first|ever|to\s+(?!the\b|a\b)"
                       r"[a-z]+\s)", I)
 SAME_ELECTION = re.compile(r"[“\x22'‘(]?(?:at|in|during)\s+(?:the\s+)?same\s+(?:election|contest|poll|vote|time|race)\b", I)
-THAT_ELECTION = re.compile(r"\b(?:at|in)\s+that\s+(?:election|contest|poll|vote|race)\b", I)
+THAT_ELECTION = re.compile(r"\bthat\s+(?:election|contest|poll|vote|race)\b", I)
 OPENING = re.compile(r"[“\x22'‘(]?(?:(?:and|but|then|by|back)\s+)?(?:in|at|for|by|during)\s+(?:the\s+)?$", I)
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 CHANGES = frozenset({Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE, Kind.SEAT_CHANGE})

@@ -57,7 +57,7 @@ def scope_for(text: str, sent: Sent, clause: tuple[int, int], position: int, sec
     named_areas = [e for e in sent.entities if e.kind is EntityKind.AREA] if areas else []
     in_clause_areas = [e for e in named_areas if clause[0] <= e.start < clause[1]]
     if in_clause_areas:
-        chosen = min(in_clause_areas, key=lambda e: abs(e.start - position))
+        chosen = min(in_clause_areas, key=lambda e: (e.start > position, abs(e.start - position)))
         return ScopeCue(chosen.ids[0], chosen.text, Strength.FIRM, area=True)
     if places:
         # one place named earlier in the sentence covers the clauses after it ("won Barnet and Camden, taking ...")

@@ -38,6 +38,7 @@ class LedgerIndex:
         for e in self.elections.values():
             for person in _persons(e):
                 self.candidacies.setdefault(person, []).append(e.id)
+        self._seat_totals: dict[str, frozenset[int]] = {}
 
     # -- families and contests (what claim building asks of an election) -----------------------------
     def family(self, election_id: str) -> str:
@@ -124,6 +125,18 @@ class LedgerIndex:
         date = self._all[election_id].date
         earlier = [e for e in self.order if self.elections[e].office == office and self.elections[e].date < date]
         return earlier[-1] if earlier else None
+
+    def seat_totals(self, election_id: str) -> frozenset[int]:
+        """The seat counts of the parties that won seats: "411 seats" points to 2024 as surely as a vote count."""
+        found = self._seat_totals.get(election_id)
+        if found is None:
+            found = frozenset()
+            if self.elects_seats(election_id):
+                f = self.facts(election_id)
+                found = frozenset(int(fact.value) for p in self.main_parties(election_id)
+                                  for fact in [f.party_seats(p)] if fact is not None and fact.value >= 2)
+            self._seat_totals[election_id] = found
+        return found
 
     def known(self, election_id: str) -> bool:
         """Whether the ledger holds this election, checkable or only a base (a notional result)."""

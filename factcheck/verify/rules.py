@@ -17,6 +17,7 @@ from factcheck.ledger.facts import Fact
 from factcheck.numbers import Qualifier
 
 _EPS = 1e-9
+SEAT_KINDS = frozenset({"seats", "seat_change", "majority_seats", "place_count"})
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,9 @@ def _precision_rule(claim: Claim, truth: float, fact: Fact) -> str:
 def _imprecision(claim: Claim, truth: float, stated: float) -> str | None:
     """Truncation or a one-digit slip in the last written place: close, but not what rounding gives."""
     m = claim.mention
+    if m is not None and claim.unit is Unit.COUNT and claim.kind.value in SEAT_KINDS and m.hi - m.lo <= 1 \
+            and abs(abs(truth) - abs(stated)) == 1:
+        return f"{claim.text} is one off ({_show(truth, Unit.COUNT)})"  # a late declaration or the Speaker, often
     if m is None or claim.unit in (Unit.RANK, Unit.FLAG, Unit.COUNT):
         return None
     step = m.hi - m.lo

@@ -166,9 +166,22 @@ def _try(claim: Claim, reading: Reading, index: LedgerIndex) -> Tried:
     # the same quantity on another legitimate definition (turnout on valid votes) is tried after the ledger's own
     # a figure printed less precisely than the claim cannot vouch for it ("41.86%" is not a printed "42%")
     written = ((claim.hi or 0) - (claim.lo or 0)) / 2
-    other = [f for f in other_basis_facts(reading, facts) if f.precision <= written + 1e-9]
+    other = [f for f in other_basis_facts(reading, facts) + _other_basis_variants(reading, facts, index, expected)
+             if f.precision <= written + 1e-9]
     return Tried(reading, facts, tuple((f, compare(claim, f)) for f in expected + other), None,
                  frozenset(id(f) for f in other))
+
+
+def _other_basis_variants(reading: Reading, facts: Facts, index: LedgerIndex, official: list[Fact]) -> list[Fact]:
+    """The same figure as a documented other basis gives it ("Labour won 412 seats", counting the Speaker)."""
+    out = []
+    for variant_id, variant in facts.election.variants.items():
+        if variant.status.value != "other-basis":
+            continue
+        for fact in expected_facts(reading, index.facts(facts.election.id, variant_id), index):
+            if not any(abs(fact.value - f.value) < 1e-9 for f in official):
+                out.append(fact.model_copy(update={"note": fact.note or variant.label}))
+    return out
 
 
 def _word(claim: Claim, index: LedgerIndex, check) -> Finding:
