@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 E00, E04, E08, E12, E16, E21, E24 = (f"london-mayor-{y}" for y in (2000, 2004, 2008, 2012, 2016, 2021, 2024))
+G17, G19, G24 = (f"uk-general-{y}" for y in (2017, 2019, 2024))
 
 
 @dataclass(frozen=True)
@@ -283,6 +284,43 @@ EXAMPLES: list[Example] = [
     ex("Fifth-placed Niko Omilana took 49,628 votes.", E21, X("Fifth", "rank", S, ("niko-omilana",)),
        X("49,628", "votes", S, ("niko-omilana",))),
     ex("The Greens came third, as they had four years earlier.", E21, X("third", "rank", S, ("sian-berry",))),
+    # -- general elections: seats, shares and changes across the country ------------------------------
+    ex("Labour won 411 seats, a gain of 211 on the previous election.", G24,
+       X("411", "seats", S), X("211", "seat_change", S)),
+    ex("Labour won 421 seats.", G24, X("421", "seats", C)),
+    ex("Labour finished with 412 MPs once the Speaker was counted with his old party.", G24, X("412", "seats", S)),
+    ex("The Conservatives lost 251 seats and were left with 121.", G24,
+       X("251", "seat_change", S), X("121", "seats", S)),
+    ex("The Conservatives lost 215 seats.", G24, X("215", "seat_change", C)),
+    ex("Starmer's party secured a Commons majority of 172.", G24, X("172", "majority_seats", S)),
+    ex("The Conservatives won 365 seats, a Commons majority of 80.", G19,
+       X("365", "seats", S), X("80", "majority_seats", S)),
+    ex("The Conservatives won 365 seats, a Commons majority of 86.", G19, X("86", "majority_seats", C)),
+    ex("Reform UK took 14.3 per cent of the vote across the country but only five seats.", G24,
+       X("14.3 per cent", "share", S)),
+    ex("Reform UK took 16.3 per cent of the vote across the country.", G24, X("16.3 per cent", "share", C)),
+    ex("Labour's vote share rose by just 1.6 points, to 33.7 per cent.", G24,
+       X("1.6 points", "share_change", S), X("33.7 per cent", "share", S)),
+    ex("The SNP won 48 of Scotland's 59 seats.", G19, X("48", "seats", S), absent=("candidates",)),
+    ex("In Scotland Labour won 37 seats.", G24, X("37", "seats", S)),
+    ex("Reform came second in 98 seats.", G24, X("98", "place_count", S)),
+    ex("Reform came second in 89 seats.", G24, X("89", "place_count", C)),
+    ex("Turnout across the UK was 59.7 per cent.", G24, X("59.7 per cent", "turnout", S)),
+    ex("Turnout across the UK was 60 per cent, counting spoilt ballots.", G24, X("60 per cent", "turnout", S)),
+    ex("An exit poll projects Labour on 410 seats.", G24, absent=("*",)),
+    ex("The Commons has 650 seats, and a party needs 326 of them for a majority.", G24,
+       absent=("seats", "seat_change", "majority_seats", "place_count")),
+    ex("Labour won 412 of the 650 seats in the House of Commons.", G24, X("412", "seats", S), absent=("candidates",)),
+    # -- general elections: one constituency -------------------------------------------------------
+    ex("In Holborn and St Pancras, Keir Starmer won 18,884 votes, a majority of 11,572.", G24,
+       X("18,884", "votes", S, ("keir-starmer",)), X("11,572", "margin_votes", S)),
+    ex("Sir Keir Starmer held Holborn and St Pancras with 18,884 votes, a majority of 11,752.", G24,
+       X("11,752", "margin_votes", C)),
+    ex("Nigel Farage won Clacton with 21,225 votes, 8,405 ahead of the Conservative Giles Watling.", G24,
+       X("21,225", "votes", S, ("nigel-farage",)), X("8,405", "margin_votes", S)),
+    ex("Nigel Farage won Clacton with 21,252 votes.", G24, X("21,252", "votes", C, ("nigel-farage",))),
+    ex("Andrew Feinstein came second in Holborn and St Pancras with 7,312 votes.", G24,
+       X("second", "rank", S, ("andrew-feinstein",)), X("7,312", "votes", S, ("andrew-feinstein",))),
     # -- figures that are not results --------------------------------------------------------------
     ex("Khan, 50, pledged to build 10,000 council homes.", E21, absent=("*",)),
     ex("Labour's Assembly candidate in Barnet & Camden, Anne Clarke, won with 45 per cent.", E21, absent=("*",)),

@@ -21,7 +21,7 @@ PARTICIPLES = (r"taking|winning|securing|polling|gaining|finishing|picking\s+up|
 CLAUSE_BREAK = re.compile(
     r";|\s[–—-]\s|\s\((?=(?-i:[a-z]))|, (?:(?:and|but|just|only|well|far|still|now|then|so|yet) )?(?=(?:after|while|whereas|"
     r"but|although|though|compared|against|followed|"
-    r"ahead|behind|down|up|a\s+majority|a\s+margin|beating|meaning|making|well|far|just|only|with|"
+    r"ahead|behind|down|up|a\s+(?:\w+\s+)?majority|a\s+margin|beating|meaning|making|well|far|just|only|with|"
     + PARTICIPLES + r")\b)|,\s+and\s+(?=(?:the\s+)?[A-Z])|\swhile\s|\swhereas\s",
     re.IGNORECASE,
 )

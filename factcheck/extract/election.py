@@ -31,7 +31,7 @@ DATELINE = re.compile(r"\b(?:date|published|posted|updated|first\s+published)\b\
                       r"\w+\s+\d{1,2},?\s+\d{4})\s*[-–—(]", I | re.MULTILINE)
 TERM = re.compile(r"\b(?P<n>second|third|fourth|2nd|3rd|4th)\s+(?:consecutive\s+|successive\s+|straight\s+|"
                   r"four-year\s+|full\s+)?term\b", I)
-SEATS_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:seats|MPs)\b", I)
+SEATS_AFTER = re.compile(r"(?<!\s)\s+(?:\w+\s+)?(?:seats|MPs)\b", I)
 REELECTED = re.compile(r"\b(?:re-?elect(?:ed|ion)|held\s+on|hold\s+on|retain(?:ed|s)?|kept\s+(?:his|her)\s+job|"
                        r"another\s+term|(?:second|third|fourth)\s+(?:successive|consecutive|straight)\s+"
                        r"(?:win|victory|term))\b", I)

@@ -218,7 +218,7 @@ class _Builder:
         readings: list[Reading] = []
         for cue in kinds:
             readings += self._readings(s, number, cue, anchors, clause, before, after, section, row, pair, frame)
-        return self._claim(s, number, frame, readings)
+        return self._claim(s, number, frame, readings) if readings else None
 
     def _readings(self, s: Sent, number: NumberMention, cue: what.KindCue, anchors: list[who.Anchor],
                   clause: tuple[int, int], before: str, after: str, section: structure.Section,
@@ -284,6 +284,8 @@ class _Builder:
         if frame.no_one:
             offers = [o for o in offers if o.anchor.role == "leader"] or offers
         if not offers:
+            if kind in NATIONAL_ONLY:
+                return []  # "the Commons has 650 seats": seats no party won are how many there are
             return [Reading.model_construct(**base, strength=Strength.POSSIBLE, cues=cues,
                                             unsure=unsure or "no candidate or party is named with this figure")]
         if offers[0].strength is Strength.FIRM:
@@ -303,6 +305,13 @@ class _Builder:
         if election is None:
             return Reading.model_construct(**fields, strength=strength, cues=cues,
                                            unsure=unsure or "could not tell which election this is about")
+        if anchor.persons and not anchor.party and base["kind"] in NATIONAL_ONLY and len(anchor.persons) == 1 and \
+                self.index.elects_seats(election):
+            # "Starmer's party won a majority of 172": seats are the person's party's
+            party = self.index.facts(election).party_of(anchor.persons[0])
+            if party is not None:
+                anchor = who.Anchor(anchor.start, anchor.end, anchor.text, party=party)
+                fields = dict(fields, party=party)
         if anchor.party and self.index.elects_seats(election) and (not scope.scope or scope.area):
             if scope.fallback:
                 strength = min(strength, Strength.LIKELY)  # the article is about a contest or nation: maybe that
@@ -395,7 +404,7 @@ class _Builder:
             readings = [r.model_copy(update={"kind": derived, "cues": r.cues + ("bracketed after the figure it describes",)})
                         for r in prior.readings if r.kind is prior.kind]
             return self._claim(s, number, Frame(), readings)
-        if CHANGE_OPEN.match(before) and number.unit in (NumUnit.POINTS, NumUnit.PERCENT, NumUnit.COUNT) and \
+        if CHANGE_OPEN.search(before[-40:]) and number.unit in (NumUnit.POINTS, NumUnit.PERCENT, NumUnit.COUNT) and \
                 prior.kind in (Kind.SHARE, Kind.TURNOUT, Kind.SEATS) and prior.sentence_start == s.start:
             derived = ANNOTATES[prior.kind]
             readings = [r.model_copy(update={"kind": derived, "relation": None,

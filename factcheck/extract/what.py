@@ -87,7 +87,10 @@ DEPOSIT_COUNT_BEFORE = _before(r"\bdeposits?\s+(?:were\s+)?(?:lost|forfeited|kep
 # A clause that opens on second preferences: "In second preference votes, Khan got 192,313 ...".
 TRANSFER_FRAME = re.compile(r"(?<![\s,;:(“\x22'‘–—-])[\s,;:(“\x22'‘–—-]*+(?:in|on|with|from|of|after|among)\s+(?:the\s+)?(?:second|2nd)[\s-](?:preference|choice)s?"
                             r"(?:\s+votes)?\s*,", I)
-SEATS_AFTER = _after(r"(?:(?:\w+|[\d,]+)\s+){0,2}?(?:seats?|mps|members\s+of\s+parliament|constituencies)\b")
+SEATS_AFTER = _after(r"(?:(?:of\s+)?(?:\w+['’]s?|[\d,]+|the)\s+){0,3}?(?:seats?|mps|members\s+of\s+parliament|"
+                     r"constituencies)\b")
+LEFT_WITH = re.compile(r"\b(?:left\s+with|down\s+to|reduced\s+to|cut\s+to|up\s+to|rose\s+to|fell\s+to|total\s+(?:of|to))"
+                       r"\s+(?:just\s+|only\s+)?$", I)
 SEAT_CHANGE_BEFORE = _before(r"\b(?:gained|gaining|gains?|lost|losing|loses|lose|picked\s+up|"
                              r"shed|shedding|net\s+(?:gain|loss)\s+of|(?:gain|loss)\s+of|up|down|increase\s+of|"
                              r"decrease\s+of|fell\s+by|rose\s+by)(?:\s+(?:a\s+further|another|a\s+net|net|just|only))?")
@@ -137,7 +140,7 @@ RANK_BEFORE = _before(r"\b(?:came|come|comes|coming|finished|finish|finishes|fin
                       r"(?:\s+(?:a|the|in|at))?(?:\s+(?:distant|close|strong|respectable|disappointing|creditable|"
                       r"surprise|joint|equal|narrow|poor|lowly|humiliating|impressive|solid|clear|remote))?")
 RANK_AFTER_PLACE = _after(r"[\s-]*(?:place[ds]?|position|spot)\b")
-RANK_AFTER_END = re.compile(r"^\s*(?:[,.;:)–—&-]|$|with\b|behind\b|ahead\b|on\b|after\b|out\s+of\b|in\s+(?:the\s+)?"
+RANK_AFTER_END = re.compile(r"^\s*(?:[,.;:)–—&-]|$|with\b|behind\b|ahead\b|on\b|after\b|out\s+of\b|in\s+(?-i:[A-Z])|in\s+(?:the\s+)?"
                             r"(?:overall\s+)?(?:race|contest|first\s+round|constituency|seat|count|poll\b|vote|share|tally|"
                             r"standings|results?)|overall\b|place\b|position\b|"
                             r"and\b|as\b|but\b|while\b|despite\b|for\s+the\b|of\s+(?:the\s+)?\d+\b|by\b)", I)
@@ -224,7 +227,7 @@ def _count(number: NumberMention, before: str, after: str, sentence: str, seats:
     small = abs(number.value) < 1000 and number.hi - number.lo <= 1
     if small and re.search(r"\bof\s+(?:the|all)\s*$", near) and CANDIDATES_AFTER.match(after):
         return [KindCue(Kind.CANDIDATES, FIRM, "'of the ... candidates'")]
-    if re.search(r"\bof\s+(?:the|all|its|their|(?:\w+\s+){0,2})\s*$", near) and SEATS_AFTER.match(after) and \
+    if re.search(r"\bof\s+(?:the|all|its|their|\w+['’]s?|(?:\w+\s+){0,2})\s*$", near) and SEATS_AFTER.match(after) and \
             re.search(r"\b\d+\s+of\s+|\b(?:won|took|holds?|held)\s+\w+\s+of\s", near[-40:] + " "):
         return []  # "412 of the 650 seats": the second figure is how many seats there are
     if CANDIDATES_AFTER.match(after) and not PART_OF_FIELD.search(near) and not DEPOSIT.search(after[:40]):
@@ -238,6 +241,13 @@ def _count(number: NumberMention, before: str, after: str, sentence: str, seats:
         return [KindCue(Kind.DEPOSITS, FIRM, "'deposits'", relation=relation)]
     if TRANSFER_FRAME.match(before):
         return [KindCue(Kind.TRANSFERS, FIRM, "a clause about second preferences")]
+    if seats and small and SEATS_AFTER.match(after) and not PLACE_IN.search(near) and not SEAT_MAJORITY_AFTER.match(after):
+        if number.signed or SEAT_CHANGE_BEFORE.search(near[-40:]):
+            sign = -1 if number.signed and number.value < 0 or SEAT_LOSS.search(near[-40:]) else 1
+            return [KindCue(Kind.SEAT_CHANGE, FIRM, "seats gained or lost", relation="loss" if sign < 0 else "gain")]
+        return [KindCue(Kind.SEATS, FIRM, "'seats'")]
+    if seats and small and LEFT_WITH.search(near) and re.search(r"\bseats?\b|\bMPs\b", sentence, I):
+        return [KindCue(Kind.SEATS, FIRM, "the seats left or reached")]
     place = PLACE_IN.search(near)
     if small and place and CONTESTS_AFTER.match(after):
         return [KindCue(Kind.PLACE_COUNT, FIRM, f"'{place.group(0).strip()} ... seats'",

@@ -35,7 +35,8 @@ VERB_BRIDGE = re.compile(
     r"\s+(?:of|for|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?|"
     r"\s*+\([^()]{1,40}\)|\s+(?:incumbent|candidate|challenger|mayor|leader|nominee|rival|MP|contender|hopeful|"
     r"party|chief|boss))?(?:\s+(?:behind|ahead\s+of|after)\s+\w+)?\s+(?:(?:also|then|eventually|finally|only|just|"
-    r"[a-z]+ly|had|has|have|was|were)\s+)*(?:polled|won|wins|took|takes|received|got|gets|secured|"
+    r"[a-z]+ly|had|has|have|was|were)\s+)*(?:polled|won|wins|took|takes|received|got|gets|secured|lost|gained|held|"
+    r"retained|kept|shed|(?:came|finished|was|were)\s+(?:first|second|third|fourth|fifth|top|last)\s+in|"
     r"gained|attracted|garnered|scored|amassed|collected|picked\s+up|bagged|managed|mustered|scraped|drew|notched\s+up|"
     r"grabbed|claimed|finished\s+(?:on|with)|ended\s+(?:up\s+)?(?:on|with)|came\s+(?:\w+\s+)?(?:on|with)|"
     r"(?:was|is)\s+on|stood\s+at|had|held\s+on\s+(?:with|by)|(?:was\s+)?elected\s+with|on|at|with|"
@@ -61,7 +62,8 @@ MEASURE_BRIDGE = re.compile(
 # Between a subject and the words of a claim without a figure: "Khan has won a second term", "Hall, the Tory, was".
 AUXILIARY = re.compile(r"(?<!\s)(?:['’]s)?(?:,\s+[^,;]{1,80},)?\s+(?:(?:has|have|had|was|were|is|are|been|being|also|then|"
                        r"duly|finally|eventually|comfortably|narrowly|easily|again|now|ultimately|just)\s+)*", I)
-PARTICIPLE_OPEN = re.compile(r",\s+(?:\w+ly\s+)?(?:taking|winning|securing|polling|gaining|finishing|picking\s+up|"
+PARTICIPLE_OPEN = re.compile(r",\s+(?:\w+ly\s+)?(?:a\s+(?:\w+\s+)?(?:majority|margin|lead|gain|loss|haul|tally|total)\b|"
+                             r"taking|winning|securing|polling|gaining|finishing|picking\s+up|"
                              r"getting|receiving|claiming|collecting|scoring|bagging|grabbing|ending\s+(?:up\s+)?"
                              r"(?:on|with)|coming|placing|with|on)\b", I)
 ROLE_PATTERNS = (

@@ -73,6 +73,19 @@ def _ballot_share(claim: Claim, reading: Reading, facts: Facts,
     return official, fact, ref
 
 
+def variant_ref(fact: Fact, index: LedgerIndex) -> AlternativeRef | None:
+    """The documented variant a fact comes from, for the finding's note and sources."""
+    if not fact.variant:
+        return None
+    election = index.known(fact.election) and index.facts(fact.election).election
+    variant = election.variants.get(fact.variant) if election else None
+    if variant is None:
+        return None
+    return AlternativeRef.model_construct(
+        variant=fact.variant, label=variant.label, status=variant.status.value, value=fact.value,
+        sources=sources(index, fact.election, variant.sources), note=variant.note)
+
+
 def turnout_change_alternatives(facts: Facts, index: LedgerIndex) -> list[tuple[float, Fact, str]]:
     """Turnout changes computed from a documented alternative turnout in either election."""
     previous = index.previous(facts.election.id)

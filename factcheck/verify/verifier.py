@@ -16,7 +16,7 @@ from factcheck.kinds import Kind
 from factcheck.ledger.facts import Fact, Facts
 from factcheck.ledger.index import LedgerIndex
 from factcheck.numbers import format_like, format_ordinal
-from factcheck.verify.alternatives import documented_alternative, same_figure_elsewhere, sources
+from factcheck.verify.alternatives import documented_alternative, same_figure_elsewhere, sources, variant_ref
 from factcheck.verify.expect import expected_facts, facts_for, other_basis_facts
 from factcheck.verify.findings import AlternativeRef, Finding, Verdict
 from factcheck.verify.rules import Outcome, compare
@@ -53,7 +53,8 @@ def verify_claim(claim: Claim, index: LedgerIndex) -> Finding:
         for fact, outcome in t.outcomes:
             if outcome.passed:
                 return _finding(claim.shown_as(t.reading), Verdict.SUPPORTED, fact, _rule(t, fact, outcome), index,
-                                reason=_why(t.reading))
+                                reason=_why(t.reading),
+                                alternative=variant_ref(fact, index) if id(fact) in t.other_basis else None)
     if strongest is not Strength.FIRM:
         return _weak(claim, checkable, tried, index)
     return _firm_miss(claim, top, index)
