@@ -312,6 +312,15 @@ class _Builder:
             if party is not None:
                 anchor = who.Anchor(anchor.start, anchor.end, anchor.text, party=party)
                 fields = dict(fields, party=party)
+        if anchor.candidate and self.index.elects_seats(election):
+            # "the Labour leader won 18,884 votes": the party's candidate where the article is
+            contest = base["scope"] if base["scope"] and not scope.area else self._local_contest()
+            if contest is None:
+                return Reading.model_construct(**fields, strength=strength, cues=cues,
+                                               unsure=unsure or f"cannot tell which candidate {anchor.text!r} means")
+            people, why = resolve(anchor, self.index.facts(election), contest)
+            return Reading.model_construct(**dict(fields, scope=contest), subject=people, strength=min(strength, Strength.LIKELY),
+                                           cues=cues, unsure=unsure or why)
         if anchor.party and self.index.elects_seats(election) and (not scope.scope or scope.area):
             if scope.fallback:
                 strength = min(strength, Strength.LIKELY)  # the article is about a contest or nation: maybe that
@@ -343,10 +352,10 @@ class _Builder:
             if subject is not None:
                 people, _ = resolve(subject, facts, base["scope"])
                 named = [p for p in people if p not in named] + named
-        if base["scope"] is None and self.index.elects_seats(election):
+        if (base["scope"] is None or base["scope"] in self.index.registry.areas) and self.index.elects_seats(election):
             # a general election's majority is a contest's: the one its candidates stood in, or the article's
             seats = {c for p in named for c in facts.contests_of(p)}
-            contest = next(iter(seats)) if len(seats) == 1 else (self.focus.contest if self.focus else None)
+            contest = next(iter(seats)) if len(seats) == 1 else self._local_contest()
             base = dict(base, scope=contest, scope_text=facts.contest(contest).name if contest else None)
             if contest is None:
                 return Reading.model_construct(**base, strength=strength, cues=cues,
@@ -356,6 +365,13 @@ class _Builder:
         # "Blackie edged out Garbett for third by 70 votes": a margin between two others, named in its clause
         subject = tuple(named[:2]) if len(named) >= 2 and not set(named[:2]) <= top_two else ()
         return Reading.model_construct(**base, subject=subject, strength=strength, cues=cues, unsure=unsure)
+
+    def _local_contest(self) -> str | None:
+        """The contest the current paragraph names alone, else the one the article is about."""
+        named = {e.ids[0] for e in self.paragraph[1]}
+        if len(named) == 1:
+            return next(iter(named))
+        return self.focus.contest if self.focus is not None else None
 
     def _focus(self, mentions: Mentions, election: str) -> Focus | None:
         facts = self.index.facts(election)
@@ -415,11 +431,12 @@ class _Builder:
                                                                  Kind.MARGIN_POINTS, Kind.SEATS) and \
                 (prior.unit is Unit.PERCENT) == (number.unit is NumUnit.PERCENT):
             when = self.timeline.when(s.clause(number.start, number.end), number.start, number.end, prior.kind, "previous")
-            readings = [r.model_copy(update={"election": when.election, "election_basis": when.basis,
-                                             "relation": "previous", "strength": min(r.strength, when.strength),
-                                             "unsure": r.unsure or when.unsure,
+            whens = [when] + [w for w in [self.timeline.notional(when)] if w is not None]
+            readings = [r.model_copy(update={"election": w.election, "election_basis": w.basis,
+                                             "relation": "previous", "strength": min(r.strength, w.strength),
+                                             "unsure": r.unsure or w.unsure,
                                              "cues": r.cues + ("the earlier value of the figure before it",)})
-                        for r in prior.readings if r.kind is prior.kind]
+                        for w in whens for r in prior.readings if r.kind is prior.kind]
             return self._claim(s, number, Frame(), readings)
         return None
 

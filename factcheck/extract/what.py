@@ -113,7 +113,8 @@ SHARE_AFTER = _after(r"(?:of\s+(?:the|all|his|her|their)\s+(?:\w+\s+){0,3}?(?:vo
 SHARE_BEFORE = _before(r"\b(?:share|vote\s+share|share\s+of\s+the\s+vote)(?:\s+(?:of|was|to|stood\s+at|at|is|:))?|"
                        r"\bpercentage\s+(?:of|was)")
 TURNOUT = re.compile(r"\b(?:turnout|turned\s+out|turn[\s-]out|went\s+to\s+the\s+polls|cast\s+(?:a|their)\s+"
-                     r"(?:vote|ballot)s?|voted)\b", I)
+                     r"(?:vote|ballot)s?|voted|of\s+(?:the\s+)?(?:electorate|registered\s+voters|those\s+eligible)"
+                     r"(?:\s+(?:voting|voted|turning\s+out))?)\b", I)
 CHANGE_BEFORE = _before(
     r"\b(?:up|down|rose|fell|risen|fallen|increased?|decreased?|dropped|climbed|gained|slipped|improved|slumped|"
     r"plunged|surged|jumped|grew|shrank|collapsed|change|rise|fall|drop|increase|decrease|improvement|"

@@ -35,7 +35,7 @@ VERB_BRIDGE = re.compile(
     r"\s+(?:of|for|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?|"
     r"\s*+\([^()]{1,40}\)|\s+(?:incumbent|candidate|challenger|mayor|leader|nominee|rival|MP|contender|hopeful|"
     r"party|chief|boss))?(?:\s+(?:behind|ahead\s+of|after)\s+\w+)?\s+(?:(?:also|then|eventually|finally|only|just|"
-    r"[a-z]+ly|had|has|have|was|were)\s+)*(?:polled|won|wins|took|takes|received|got|gets|secured|lost|gained|held|"
+    r"[a-z]+ly|had|has|have|was|were|who)\s+)*(?:polled|won|wins|took|takes|received|got|gets|secured|lost|gained|held|"
     r"retained|kept|shed|(?:came|finished|was|were)\s+(?:first|second|third|fourth|fifth|top|last)\s+in|"
     r"gained|attracted|garnered|scored|amassed|collected|picked\s+up|bagged|managed|mustered|scraped|drew|notched\s+up|"
     r"grabbed|claimed|finished\s+(?:on|with)|ended\s+(?:up\s+)?(?:on|with)|came\s+(?:\w+\s+)?(?:on|with)|"
@@ -85,6 +85,9 @@ UNKNOWN_PERSON = re.compile(
     r"was\s+(?:second|third|fourth|fifth)|on\s+\d|with\s+\d)))")
 APPOSITIVE = re.compile(r",\s+(?:the|a|an|who|whose|which|brother|sister|son|daughter|wife|husband|[a-z][\w-]*)\b"
                         r"[^,;]{0,120},\s", I)
+# A party word followed by a role stands for one person: "the Labour leader", "the Conservative incumbent".
+PARTY_ROLE = re.compile(r"(?:['’]s)?\s+(?:candidate|leader|incumbent|MP|member|challenger|nominee|hopeful|contender|"
+                        r"chairman|chair|frontbencher|minister|veteran|mayor)\b(?!\s+(?-i:[A-Z]))", I)
 OBJECT_PRONOUN = re.compile(r"\b(?:behind|ahead\s+of|than|over|against|beat|beating|defeated|defeating|to|with|for|"
                             r"from|like|unlike|trailing|trailed)\s+$", I)
 OBJECT_BEFORE = re.compile(r"\b(?:beat|beating|beaten|defeated|defeating|ousted|led|leads|leading|trailed|trailing|pipped|"
@@ -114,6 +117,7 @@ class Anchor:
     fuzzy: bool = False
     unknown: bool = False  # someone the ledger does not know ("Andy Burnham"); figures about them abstain
     ambiguous: bool = False  # a pronoun with more than one person it could refer to
+    candidate: bool = False  # a party standing for its candidate ("the Labour leader", "the Tory candidate")
 
     @property
     def usable(self) -> bool:
@@ -142,7 +146,9 @@ def sentence_anchors(text: str, start: int, end: int, entities: list[EntityMenti
             if stranger and not _overlaps(covered, stranger.start("name"), stranger.end("name")):
                 anchors.append(Anchor(e.start, stranger.end("name"), text[e.start:stranger.end("name")], unknown=True))
             else:
-                anchors.append(Anchor(e.start, e.end, e.text, party=e.ids[0]))
+                role = PARTY_ROLE.match(text, e.end, end)
+                anchors.append(Anchor(e.start, role.end() if role else e.end, text[e.start:role.end()] if role else e.text,
+                                      party=e.ids[0], candidate=bool(role)))
     for m in UNKNOWN_PERSON.finditer(text, start, end):
         group = next(g for g in ("t", "full", "single") if m.group(g))
         s0, s1 = m.start(group), m.end(group)
@@ -172,6 +178,7 @@ def sentence_anchors(text: str, start: int, end: int, entities: list[EntityMenti
         for m in PARTY_PRONOUN.finditer(text, start, end):
             if not any(a.party for a in anchors if a.end <= m.start()):
                 anchors.append(Anchor(m.start(), m.end(), m.group(0), party=previous_party, pronoun=True))
+
     anchors.sort(key=lambda a: a.start)
     return anchors
 
