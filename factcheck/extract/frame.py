@@ -100,7 +100,7 @@ def speculative(text: str, clause_start: int, start: int) -> bool:
 
 
 # Words after a modal that bring back a completed event: "will serve a third term after winning 44%".
-_COMPLETED = re.compile(r"(?:after|having|since|when|once|with|as|by)", I)
+_COMPLETED = re.compile(r"\b(?:after|having|since|when|once|with|as|by)\b", I)
 
 
 def _speculative(lead: str) -> bool:
