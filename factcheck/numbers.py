@@ -136,7 +136,7 @@ _HEDGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # No two runs of spaces side by side in these: "\s*(?:\s+plus)" splits a run of spaces every possible way.
-_HEDGE_AFTER = re.compile(r"^(?:\s*\+|-plus\b|\s+(?:plus|or\s+more)\b|\s+(?P<orso>or\s+so)\b)", re.IGNORECASE)
+_HEDGE_AFTER = re.compile(r"^(?:\+(?![\d.])|-plus\b|\s+(?:plus|or\s+more)\b|\s+(?P<orso>or\s+so)\b)", re.IGNORECASE)
 _DURATION_AFTER = re.compile(r"^[\s-](?:year|month|week|day|hour|minute|decade)s?\b(?!\s+(?:ago|earlier))",
                              re.IGNORECASE)
 _AGE = re.compile(r"^(?:-year-old|\s+years?\s+old)\b|^\s*(?:,\s*)?aged\b", re.IGNORECASE)
