@@ -146,3 +146,15 @@ def test_sarif_results_that_do_not_fail_have_level_none(tmp_path: Path):
     pairs = {(r["kind"], r["level"]) for r in run_["results"]}
     assert {("fail", "error"), ("pass", "none"), ("review", "none")} <= pairs
     assert all(level == "none" for kind, level in pairs if kind != "fail")
+
+
+def test_a_figure_wrapped_across_lines_prints_on_one_line_of_the_text_report(tmp_path: Path):
+    article = tmp_path / "wrapped.txt"
+    article.write_text("Ken Livingstone won the 2004 London mayoral election, taking 36.8\n"
+                       "per cent of first preferences. After the run-off he had 828,380\nvotes.\n")
+    result = check(str(article), "--format", "text")
+    assert result.exit_code == 1, result.output
+    rows = [line for line in result.stdout.splitlines() if "36.8" in line]
+    assert rows and all("36.8 per cent" in row for row in rows)
+    quote = next(line for line in result.stdout.splitlines() if line.lstrip().startswith("| ") and "828,380" in line)
+    assert "[828,380] votes." in quote

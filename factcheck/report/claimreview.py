@@ -10,7 +10,7 @@ import json
 
 from factcheck.verify.article import ArticleReport
 from factcheck.report.base import Writer
-from factcheck.report.model import Summary, clean
+from factcheck.report.model import Summary, clean, flat
 from factcheck.report.wording import message, shown
 from factcheck.verify.findings import Verdict
 
@@ -39,7 +39,7 @@ class ClaimReviewWriter(Writer):
             c = f.claim
             review = {
                 "@context": "https://schema.org", "@type": "ClaimReview",
-                "claimReviewed": clean(text[c.sentence_start:c.sentence_end].strip()),
+                "claimReviewed": flat(text[c.sentence_start:c.sentence_end].strip()),
                 "itemReviewed": {"@type": "Claim", "appearance": {"@type": "CreativeWork", "name": report.path}},
                 "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 3, "worstRating": 1,
                                  "alternateName": name},

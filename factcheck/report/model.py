@@ -76,6 +76,14 @@ def clean(text: str) -> str:
     return _CONTROL.sub("\ufffd", text)
 
 
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n\s*")
+
+
+def flat(text: str) -> str:
+    """Article text for one line of a report: a figure or sentence wrapped in the source reads as it would in print."""
+    return _LINE_BREAK.sub(" ", clean(text))
+
+
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 

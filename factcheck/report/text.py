@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from factcheck.verify.article import ArticleReport
 from factcheck.report.base import Writer
-from factcheck.report.model import Lines, Summary, clean, locate, one_line
+from factcheck.report.model import Lines, Summary, clean, flat, locate, one_line
 from factcheck.report.wording import note, shown, what, why
 from factcheck.verify.findings import Finding, Verdict
 
@@ -26,8 +26,8 @@ def rows(report: ArticleReport, lines: Lines, index, findings: tuple[Finding, ..
     for f in findings:
         loc = locate(report, lines, f.claim.start, f.claim.end)
         verdict = "ignored" if f.suppressed else f.verdict.value
-        out.append((f, (f"{loc.line}:{loc.column}", verdict, clean(f.claim.text), what(f, index, report.election),
-                        shown(f) or "", clean(why(f)))))
+        out.append((f, (f"{loc.line}:{loc.column}", verdict, flat(f.claim.text), what(f, index, report.election),
+                        shown(f) or "", flat(why(f)))))
     return out
 
 
@@ -36,20 +36,20 @@ def details(report: ArticleReport, lines: Lines, f: Finding) -> tuple[str, tuple
     assert report.article is not None
     loc = locate(report, lines, f.claim.start, f.claim.end)
     text, c = report.article.text, f.claim
-    sentence = (clean(text[c.sentence_start:c.start].lstrip()), clean(text[c.start:c.end]),
-                clean(text[c.end:c.sentence_end].rstrip()))
+    sentence = (flat(text[c.sentence_start:c.start].lstrip()), flat(text[c.start:c.end]),
+                flat(text[c.end:c.sentence_end].rstrip()))
     notes = []
     if f.derivation:
         notes.append(f"ledger: {clean(f.derivation)}")
     if text_note := note(f):
         notes.append(f"note: {clean(text_note)}")
     if f.related:
-        notes.append("see also: " + "; ".join(clean(p.text) for p in f.related))
+        notes.append("see also: " + "; ".join(flat(p.text) for p in f.related))
     if f.suggestion:
         notes.append(f"suggest: {clean(f.suggestion)}")
     if f.sources:
         notes.append("sources: " + "; ".join(f"{s.title} <{s.url}>" if s.url else s.title for s in f.sources[:3]))
-    return f"{one_line(report.path)}:{loc.line}:{loc.column} {f.verdict.value.upper()} {clean(c.text)}", sentence, notes
+    return f"{one_line(report.path)}:{loc.line}:{loc.column} {f.verdict.value.upper()} {flat(c.text)}", sentence, notes
 
 
 def flagged(report: ArticleReport) -> list[Finding]:

@@ -12,7 +12,7 @@ import re
 from factcheck.kinds import Unit
 from factcheck.ledger.facts import fmt
 from factcheck.ledger.index import LedgerIndex
-from factcheck.report.model import clean
+from factcheck.report.model import clean, flat
 from factcheck.verify.findings import Finding, Verdict
 
 _VERDICT_PREFIX = re.compile(r"^\s*(?:(?:supported|imprecise|contradicted|unverifiable|not checked)\s*[:;-]\s*)+", re.I)
@@ -75,7 +75,7 @@ def message(finding: Finding, index: LedgerIndex, article_election: str | None =
     about = what(finding, index, article_election)
     figure = shown(finding)
     # words rather than a figure ("ahead of", "won a second term") are quoted so the sentence still reads
-    text = clean(finding.claim.text) if figure or finding.claim.unit is not Unit.FLAG else f"\u201c{clean(finding.claim.text)}\u201d"
+    text = flat(finding.claim.text) if figure or finding.claim.unit is not Unit.FLAG else f"\u201c{flat(finding.claim.text)}\u201d"
     if finding.verdict is Verdict.UNVERIFIABLE:
         return f"{about}: {text}: {bare(finding.reason) or 'the ledger cannot check this figure'}"
     if finding.verdict is Verdict.SUPPORTED:
