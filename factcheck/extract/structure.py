@@ -56,6 +56,7 @@ HEADING_WORDS = re.compile(r"^[\w&’'(),.\s:/-]{1,70}$")
 FIRST_HEADING = re.compile(r"\b(?:first|1st)[\s-]*(?:round|count|pref\w*|choice|stage)", I)
 FINAL_HEADING = re.compile(r"\b(?:second|2nd|final)[\s-]*(?:round|count|stage)|\bafter\s+(?:second|2nd)[\s-]*pref|"
                            r"\brun-?off\b|\bfinal\s+result", I)
+TRANSFER_HEADING = re.compile(r"\b(?:second|2nd)[\s-]*(?:pref\w*|choice)|\btransfers?\b", I)
 # A heading over another body's or another contest's results; cues from English, the bodies from the data.
 OTHER_BODY_HEADING = re.compile(r"\b(?:assembly|council|councils|councillors|list|by-?election|locals?|"
                                 r"local\s+elections?|police|commissioner|referendum|europe(?:an)?|"
@@ -124,6 +125,8 @@ def heading(article: ArticleText, sent: Sent) -> Section | None:
         return Section(round=Round.FIRST)
     if FINAL_HEADING.search(text):
         return Section(round=Round.FINAL)
+    if TRANSFER_HEADING.search(text):
+        return Section()  # rows below give transfers, often with the sums they make: no one round
     places = [e for e in sent.entities if e.kind is EntityKind.CONSTITUENCY]
     if len(places) == 1 and not sent.people():
         return Section(scope=places[0])
@@ -134,7 +137,7 @@ def heading(article: ArticleText, sent: Sent) -> Section | None:
 COLUMN_SCAN = re.compile(
     r"(?:candidate(?:\s+name)?|name|party(?:\s+name)?|description|constituency)(?=\s|$)|"
     r"(?:1st|first|2nd|second|final)[\s-]*(?:round|count|pref(?:erence)?s?|choice)?[\s-]*(?:votes?|%|share|per\s*cent)?|"
-    r"(?:total|final)\s+votes?|votes?|%|share|change|\+/-|±|transfers?|seats?|majority|turnout", I)
+    r"(?:total|final)\s+votes?|vote\s+share|votes?|%|share|change|\+/-|±|transfers?|seats?|majority|turnout", I)
 
 
 YEAR_CELL = re.compile(r"(?:19|20)\d\d")
@@ -162,7 +165,22 @@ def _columns(text: str) -> tuple[tuple[Column, ...], int] | None:
                 break
         else:
             return None
-    return (tuple(kinds), labels) if kinds else None
+    return (tuple(_changes_follow(kinds)), labels) if kinds else None
+
+
+# A bare "Change" column changes the figure to its left: seats, a share, or votes (which the ledger has no
+# change for, so the figure is left unclear rather than read as a share).
+_CHANGE_OF = {Kind.SEATS: Kind.SEAT_CHANGE, Kind.SHARE: Kind.SHARE_CHANGE, Kind.TURNOUT: Kind.TURNOUT_CHANGE,
+              Kind.VOTES: Kind.UNKNOWN}
+
+
+def _changes_follow(columns: list[Column]) -> list[Column]:
+    out: list[Column] = []
+    for column in columns:
+        if column.kind is Kind.SHARE_CHANGE and out and out[-1].kind in _CHANGE_OF:
+            column = Column(_CHANGE_OF[out[-1].kind], column.round, column.year)
+        out.append(column)
+    return out
 
 
 def header_line(article: ArticleText, sent: Sent) -> Section | None:
@@ -215,9 +233,25 @@ def row_of(article: ArticleText, sent: Sent, number: NumberMention, section: Sec
         position = [n.start for n in figures].index(number.start) if number in figures else -1
         if 0 <= position < len(section.columns) and len(figures) <= len(section.columns):
             column = section.columns[position]
+            if not _fits(column, number):
+                column = None  # the header was misread, or the cells are out of line: trust neither
     counts = sum(1 for n in figures if n.unit is NumUnit.COUNT and n.value >= 100)
     return Row(label=label, start=start, end=end, column=column, counts=counts,
                label_text=text[label_from:first].strip(" \t|*:,"))
+
+
+_COUNT_COLUMNS = frozenset({Kind.VOTES, Kind.SEATS, Kind.MARGIN_VOTES, Kind.TRANSFERS})
+_SHARE_COLUMNS = frozenset({Kind.SHARE, Kind.TURNOUT})
+
+
+def _fits(column: Column, number: NumberMention) -> bool:
+    """Whether a figure can be what its column heading says: no percentage counts votes or seats, and
+    no count of a hundred or more is a share."""
+    if column.kind in _COUNT_COLUMNS:
+        return number.unit is not NumUnit.PERCENT
+    if column.kind in _SHARE_COLUMNS:
+        return not (number.unit is NumUnit.COUNT and number.value >= 100)
+    return True
 
 
 def _skip(text: str, start: int, end: int) -> int:

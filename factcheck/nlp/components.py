@@ -25,6 +25,12 @@ for _name in ("fc_numbers", "fc_entities"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
+# A party code heading a table row ("Con   365   +48", "| LD | 11 |", "SF\n7"): the first cell of its line,
+# a figure straight after it.
+_ROW_START = re.compile(r"(?:^|\n)[ \t|*•-]*$")
+_ROW_FIGURE = re.compile(r"(?<![ \t|:])[ \t|:]*(?:\n[ \t|]*)?[+\-−–]?\d")
+_PLACE_NOUNS = frozenset({"Street", "Road", "Lane", "Avenue", "Square", "Park", "Hall", "Bridge", "Place",
+                          "Gardens", "Way", "Hill", "Station", "House", "Court", "Estate"})
 _TERMINAL = re.compile(r"""[.!?:;"'”’)\]]\s*$""")
 
 
@@ -89,10 +95,12 @@ class SentenceSplitter:
             i = int(numpy.searchsorted(idx, end))
             if i < len(idx) and not space[i]:
                 soft = False
-                if wrapped and "\n\n" not in text[position:end]:
+                if "\n\n" not in text[position:end]:
                     line_start = text.rfind("\n", 0, position) + 1
                     previous_line = text[line_start:position].rstrip()
-                    soft = len(previous_line) >= 0.75 * width and not _TERMINAL.search(previous_line)
+                    open_ended = bool(previous_line) and not _TERMINAL.search(previous_line)
+                    # a hard-wrapped paragraph: lines of about the same width, or a line running on in lower case
+                    soft = open_ended and ((wrapped and len(previous_line) >= 0.75 * width) or text[end].islower())
                 if not soft:
                     out.append(i)
             position = text.find("\n", end)
@@ -164,11 +172,14 @@ class NameFinder:
         start, end = span.start_char, span.end_char
         kept = []
         for target in targets:
-            if target.code and not (text[start - 1:start] == "(" and text[end:end + 1] in (")", ",", "/")):
+            if target.code and not (text[start - 1:start] == "(" and text[end:end + 1] in (")", ",", "/")) \
+                    and not _row_code(text, start, end):
                 continue
             if target.kind is EntityKind.PERSON:
                 if any(b0 <= start and end <= b1 and pid == target.id for b0, b1, pid in blocked):
                     continue
+                if target.bare and span.end < len(doc) and doc[span.end].text in _PLACE_NOUNS:
+                    continue  # "Downing Street", "Johnson Road": a surname naming a place
                 if target.bare and span.start > 0:
                     previous = doc[span.start - 1]
                     if previous.whitespace_ and looks_like_other_first_name(previous.text, self.table):
@@ -216,3 +227,14 @@ def _standalone_place(doc: Doc, span, party_words: frozenset[str] = frozenset())
     after = doc[span.end] if span.end < len(doc) else None
     return not (after is not None and span[-1].whitespace_ and after.is_alpha and after.text[:1].isupper()
                 and not after.is_sent_start and after.text not in party_words)
+
+
+def _row_code(text: str, start: int, end: int) -> bool:
+    """A code of two to four letters that opens a line and is followed by a figure. One-letter codes and
+    codes that are words ("Women") stay bracket-only: a line may open with those in other tables."""
+    if not 2 <= end - start <= 4 or text[start:end].lower() in _WORD_CODES:
+        return False
+    return bool(_ROW_START.search(text, max(0, start - 8), start) and _ROW_FIGURE.match(text, end))
+
+
+_WORD_CODES = frozenset({"pink", "lib", "ref"})
