@@ -35,6 +35,8 @@ I = re.IGNORECASE
 NATIONAL_ONLY = frozenset({Kind.SEATS, Kind.SEAT_CHANGE, Kind.MAJORITY_SEATS, Kind.PLACE_COUNT})
 CONTEST_TOTALS = frozenset({Kind.TURNOUT, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJECTED, Kind.VALID_VOTES,
                             Kind.CANDIDATES, Kind.MARGIN_VOTES, Kind.MARGIN_POINTS})
+# Totals a general-election article that names no constituency can only mean for the whole election.
+WHOLE_TOTALS = frozenset({Kind.TURNOUT, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJECTED, Kind.VALID_VOTES})
 NO_SUBJECT = frozenset({Kind.TURNOUT, Kind.TURNOUT_CHANGE, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJECTED,
                         Kind.VALID_VOTES, Kind.CANDIDATES, Kind.UNKNOWN})
 MARGINS = frozenset({Kind.MARGIN_VOTES, Kind.MARGIN_POINTS})
@@ -49,7 +51,9 @@ ANNOTATES = {Kind.VOTES: Kind.SHARE, Kind.BALLOTS: Kind.TURNOUT, Kind.MARGIN_VOT
 FROM_EARLIER = re.compile(r"\b(?:down|up|fallen|risen|rose|fell|dropped|climbed|slipped|increased|decreased|cut|"
                           r"reduced|grew|shrank|slumped|jumped)\s+from\s+(?:a\s+|his\s+|her\s+|their\s+)?$|"
                           r"\bfrom\s+a\s+(?:high|peak|low)\s+of\s+$|\bcompared\s+(?:with|to)\s+$", I)
-CHANGE_OPEN = re.compile(r"(?<![\s,;(])[,;(]?\s*+(?:which\s+(?:was|is)\s+)?(?:up|down|a\s+(?:rise|fall|drop|gain|loss|increase|decrease|"
+# An article about one contest names it, or its candidates, in its headline or first lines.
+LEDE_SENTENCES, LEDE_CHARS = 4, 300
+CHANGE_OPEN = re.compile(r"(?<![\s,;(])[,;(]?\s*+(?:which\s+(?:was|is)\s+)?(?:up|down|(?<=[,;(]\s)(?:losing|gaining)|a\s+(?:net\s+)?(?:rise|fall|drop|gain|loss|increase|decrease|"
                          r"swing)\s+of|(?:an?\s+)?(?:increase|decrease|rise|fall|drop)\s+of)\s+(?:by\s+)?"
                          r"(?:just\s+|only\s+|some\s+|nearly\s+|almost\s+|around\s+|about\s+|over\s+)?$", I)
 COMPARED = re.compile(r"\b(?:ahead\s+of|over|behind|than|beat(?:ing)?|defeat(?:ed|ing)?|clear\s+of|short\s+of)\b", I)
@@ -67,9 +71,9 @@ LIST_GLUE = re.compile(r"(?<!\s)(?:['’]s?)?\s*+(?:\([^()]{0,30}\)\s*+)?[:,]?\s
                        r"picked\s+up|gained|won)\s+(?:just\s+|only\s+)?)?", I)
 SCORELINE = re.compile(r"(?<!\s)\s*+(?:votes?\s+|per\s*cent\s+|%\s*|pc\s+)?(?:\([^()]{1,20}\)\s*)?(?:to|v\.?|vs\.?|versus|against)\s*",
                        I)
-NEGATIVE = re.compile(r"\b(?:down|fell|fallen|dropped|decrease[ds]?|lost|slipped|lower|fall|drop|shrank|shrunk|"
+NEGATIVE = re.compile(r"\b(?:down|fell|fallen|dropped|decrease[ds]?|lost|losing|loss|slipped|lower|fall|drop|shrank|shrunk|"
                       r"declined?|cut|reduced|slumped|plunged|collapsed)\b", I)
-POSITIVE = re.compile(r"\b(?:up|rose|risen|increase[ds]?|gained|climbed|higher|rise|grew|improved|surged|jumped)\b", I)
+POSITIVE = re.compile(r"\b(?:up|rose|risen|increase[ds]?|gained|gaining|gain|climbed|higher|rise|grew|improved|surged|jumped)\b", I)
 
 
 class Extraction(BaseModel):
@@ -108,6 +112,7 @@ class _Builder:
         self.groupings = frozenset(pid for pid, p in index.registry.parties.items() if p.grouping)
         self.focus = self._focus(mentions, election) if self.contested else None
         self.area_focus = area_focus_of(list(mentions.entities)) if self.contested else None
+        self.unplaced = self.contested and not any(e.kind is EntityKind.CONSTITUENCY for e in mentions.entities)
         self.paragraph: tuple[int, list[EntityMention]] = (-1, [])  # the paragraph's start and the contests it names
         self.last_place: EntityMention | None = None
         self.carried: who.Anchor | None = None
@@ -121,15 +126,15 @@ class _Builder:
         for s in self.article.sentences:
             text = self.text[s.start:s.end]
             self.sentence = s
-            if not s.numbers and not s.entities:
-                if len(text.strip()) > 80:
-                    section = structure.Section()  # prose with nothing to claim ends any table section
-                continue
             heading = structure.heading(self.article, s)
             if heading is not None:
                 section = _merge(section, heading)
                 if not heading.rows_follow:
                     continue
+            elif not s.numbers and not s.entities:
+                if len(text.strip()) > 80:
+                    section = structure.Section()  # prose with nothing to claim ends any table section
+                continue
             elif text.rstrip().endswith(".") and len(text.split()) >= 12:
                 section = structure.Section()
             places = [e for e in s.entities if e.kind is EntityKind.CONSTITUENCY]
@@ -202,12 +207,12 @@ class _Builder:
             if row is not None:
                 kinds = [k if k.kind not in (Kind.VOTES, Kind.SHARE) else
                          what.KindCue(k.kind, Strength.FIRM, "a results row", k.relation, k.round) for k in kinds]
-                if row.counts > 1 and self.runoff and kinds and kinds[0].kind is Kind.VOTES and kinds[0].round is None:
-                    # a row of several counts without headings: first round, transfers, final round
-                    kinds.append(what.KindCue(Kind.TRANSFERS, Strength.FIRM, "a results row of several counts"))
                 if not kinds and number.unit in (NumUnit.COUNT, NumUnit.PERCENT) and number.value >= 1:
                     kinds = [what.KindCue(Kind.VOTES if number.unit is NumUnit.COUNT else Kind.SHARE,
                                           Strength.FIRM, "a results row")]
+                if row.counts > 1 and self.runoff and kinds and kinds[0].kind is Kind.VOTES and kinds[0].round is None:
+                    # a row of several counts without headings: first round, transfers, final round
+                    kinds.append(what.KindCue(Kind.TRANSFERS, Strength.FIRM, "a results row of several counts"))
         if not kinds and number.unit is NumUnit.ORDINAL and _listed_place(text, anchors, number, after):
             kinds = [what.KindCue(Kind.RANK, Strength.FIRM, "a place straight after a name")]
         if any(k.kind is Kind.SHARE for k in kinds) and DEPOSIT.search(text, s.start, s.end) and \
@@ -261,6 +266,8 @@ class _Builder:
         if self.area_focus is not None and kind not in CONTEST_TOTALS:
             aid, name = self.area_focus
             return [ScopeCue(aid, name, Strength.LIKELY, area=True), national]
+        if kind in WHOLE_TOTALS and self.unplaced:
+            return [scope]  # no contest named anywhere in the article: the whole election's turnout
         return [national] if kind in CONTEST_TOTALS else [scope]
 
     def _scoped(self, s: Sent, number: NumberMention, cue: what.KindCue, kind: Kind, relation: str | None, when,
@@ -379,7 +386,9 @@ class _Builder:
         contests_of = {p: c[0] for p in persons for c in [facts.contests_of(p)] if len(c) == 1}
         names = {c: facts.contest(c).name for c in set(contests_of.values()) | {
             e.ids[0] for e in mentions.entities if e.kind is EntityKind.CONSTITUENCY} if facts.contest(c) is not None}
-        return focus_of(list(mentions.entities), frozenset(names), contests_of, names)
+        lede = [x for x in self.article.sentences if self.text[x.start:x.end].strip()][:LEDE_SENTENCES]
+        lede_end = max(lede[-1].end if lede else 0, LEDE_CHARS)
+        return focus_of(list(mentions.entities), frozenset(names), contests_of, names, lede_end)
 
     def _claim(self, s: Sent, number: NumberMention, frame: Frame, readings: list[Reading],
                unsure: str | None = None) -> Claim:
@@ -423,7 +432,12 @@ class _Builder:
         if CHANGE_OPEN.search(before[-40:]) and number.unit in (NumUnit.POINTS, NumUnit.PERCENT, NumUnit.COUNT) and \
                 prior.kind in (Kind.SHARE, Kind.TURNOUT, Kind.SEATS) and prior.sentence_start == s.start:
             derived = ANNOTATES[prior.kind]
-            readings = [r.model_copy(update={"kind": derived, "relation": None,
+            relation = None
+            if derived is Kind.SEAT_CHANGE and not number.signed:
+                # "121 seats, losing 251": the words give the sign a seat change is stored with
+                direction = _direction(before[-40:])
+                relation = "loss" if direction < 0 else "gain" if direction > 0 else "magnitude"
+            readings = [r.model_copy(update={"kind": derived, "relation": relation,
                                              "cues": r.cues + ("a change clause after the figure it changes",)})
                         for r in prior.readings if r.kind is prior.kind]
             return self._claim(s, number, Frame(), readings)

@@ -49,7 +49,7 @@ MARGIN_BEFORE = _before(
     r"(?:\s+(?:just|only|some|a\s+mere))?|"
     r"\b(?:won|win|wins|winning|beat|beating|beats|defeated|defeating|ahead|led|leads|leading|trailed|trailing|"
     r"lost|losing|trounced|trouncing|thrashed|edged|edging|pipped|outpolled|clear|victory|triumphed|romped|lead|"
-    r"cruised|squeaked|scraped|held\s+on|hung\s+on|clung\s+on|holding\s+on|held|retained|kept|gained|took)\b"
+    r"cruised|squeaked|scraped|winner|victor|victorious|changed\s+hands|goes|went(?!\s+(?:up|down))|held\s+on|hung\s+on|clung\s+on|holding\s+on|held|retained|kept|gained|took)\b"
     r"(?:\s+(?!by\b)[\w’'.-]+){0,8}?\s+by(?:\s+(?:just|only|some|a\s+mere|a\s+slim|a\s+total\s+of))?|"
     r"^\s*by(?:\s+(?:just|only|some))?|\boverturn(?:ed|ing)?\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?majority\s+of")
 MARGIN_AFTER = _after(r"(?:votes?\s+)?(?:more|fewer|less)\s+than\b|"
@@ -296,6 +296,8 @@ def _count(number: NumberMention, before: str, after: str, sentence: str, seats:
         if seats and small and re.search(r"\bseats?\b|\bMPs\b", sentence, I):
             return [KindCue(Kind.SEATS, FIRM, "a total of seats")]
         return [KindCue(Kind.VOTES, FIRM, "a total", round=Round.FINAL if re.search(r"taking", near, I) else None)]
+    if seats and small and VOTE_VERB_BEFORE.search(near[-20:]) and re.search(r"\bseats?\b|\bMPs\b", sentence, I):
+        return [KindCue(Kind.SEATS, LIKELY, "a small count won, beside seats")]  # "317 seats ...; Labour won 262"
     if (BACKED_AFTER.match(after) or VOTE_VERB_BEFORE.search(near[-45:])) and not small:
         return [KindCue(Kind.VOTES, FIRM, "a vote verb")]
     if not small and ELECTION_WORDS.search(sentence):

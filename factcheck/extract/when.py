@@ -30,6 +30,8 @@ PREVIOUS_AFTER = re.compile(r"\b(?:last\s+time|at\s+the\s+last\s+(?:election|con
                             r"(?:election|contest|race)|(?:two|three|four|five|six|\d)\s+years\s+(?:ago|earlier|before))\b", I)
 NOTIONAL = re.compile(r"\b(?:notional(?:ly)?|on\s+(?:the\s+)?(?:new|redrawn|revised|current|2024)\s+boundaries|"
                       r"(?:new|redrawn|revised)\s+boundaries)\b", I)
+BASE_BEFORE_NOTIONAL = re.compile(r"\b(?:on|from|since|than|compared\s+(?:with|to)|against|over)\s+(?:the\s+|its\s+|their\s+)?"
+                                  r"(?:[\w’'-]+\s+)?$", I)
 THIS_TIME = re.compile(r"\b(?:this\s+time|this\s+year|on\s+this\s+occasion|now|this\s+election)\b", I)
 YEARS_LATER = re.compile(r"\b(?P<n>two|three|four|five|six|eight|\d)\s+years\s+(?P<dir>later|on|after(?:wards)?|"
                          r"earlier|before)\b", I)
@@ -107,7 +109,7 @@ class Timeline:
 
     def when(self, clause: tuple[int, int], start: int, end: int, kind: Kind, relation: str | None) -> When:
         year, baseline = self._year_for(clause, start, end)
-        if NOTIONAL.search(self.text, clause[0], clause[1]) and self.election and kind not in CHANGES:
+        if self._notional(clause, start) and self.election and kind not in CHANGES:
             base = self.index.base_id(self.election)
             if base is not None:
                 return When(base, "a result re-estimated on new boundaries", self.strength, base=True)
@@ -136,6 +138,15 @@ class Timeline:
         if self.sentence_year is not None:
             return self.dated(self.sentence_year, Strength.FIRM)
         return When(self.election, self.basis, self.strength)
+
+    def _notional(self, clause: tuple[int, int], start: int) -> bool:
+        """Whether the clause gives its figures on the re-estimated base. "411 seats, a gain of 211 on the
+        notional result" names that base only as what the figure is compared with."""
+        for m in NOTIONAL.finditer(self.text, clause[0], clause[1]):
+            if m.start() > start and BASE_BEFORE_NOTIONAL.search(self.text, max(clause[0], m.start() - 30), m.start()):
+                continue
+            return True
+        return False
 
     def dated(self, year: int, strength: Strength, base: bool = False) -> When:
         eid = self._election_in(year)

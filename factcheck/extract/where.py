@@ -19,6 +19,9 @@ I = re.IGNORECASE
 WHOLE_AREA = re.compile(r"\b(?:overall|nationally|nationwide|across\s+(?:the\s+)?(?:country|nation|capital|city|uk|"
                         r"britain|great\s+britain)|(?:uk|city|area|country)[\s-]wide|in\s+the\s+(?:country|uk)\s+as\s+a\s+"
                         r"whole|national\s+(?:vote|share|picture|result|level|turnout)|across\s+all\s+\d+\s+\w+)\b", I)
+# "Across the country, ...": an opening that frames every clause of its sentence.
+WHOLE_OPENING = re.compile(r"(?:(?:and|but|meanwhile),?\s+)?(?:across\s+(?:the\s+)?(?:country|nation|uk|britain|"
+                           r"great\s+britain)|nationally|nationwide|overall)\b", I)
 THE_CONTEST = re.compile(r"\b(?:the\s+(?:constituency|seat|division)|there|locally|this\s+seat)\b", I)
 BOROUGH_BEFORE = re.compile(r"\b(?:in|across|of|for)\s+(?:the\s+)?$", I)
 
@@ -47,7 +50,8 @@ def scope_for(text: str, sent: Sent, clause: tuple[int, int], position: int, sec
               last_place: EntityMention | None, areas: bool = True) -> ScopeCue:
     """`areas`: whether the election's results add up over nations and regions (a general election's do)."""
     clause_text = text[clause[0]:clause[1]]
-    if WHOLE_AREA.search(clause_text):
+    opening = text[sent.start:sent.start + 60]
+    if WHOLE_AREA.search(clause_text) or WHOLE_OPENING.match(opening, len(opening) - len(opening.lstrip())):
         return ScopeCue(None, None, Strength.FIRM, whole=True)
     places = [e for e in sent.entities if e.kind is EntityKind.CONSTITUENCY]
     in_clause = [e for e in places if clause[0] <= e.start < clause[1]]
@@ -91,18 +95,23 @@ def area_focus_of(entities: list[EntityMention]) -> tuple[str, str] | None:
 
 
 def focus_of(entities: list[EntityMention], contests: frozenset[str], person_contests: dict[str, str],
-             names: dict[str, str]) -> Focus | None:
+             names: dict[str, str], lede_end: int) -> Focus | None:
     """The contest an article is about: the one its constituency names and its candidates point to, if one stands
-    out. `person_contests` maps the election's candidates named in the article to their one contest."""
+    out and the opening lines (before `lede_end`) name it or its candidates. `person_contests` maps the
+    election's candidates named in the article to their one contest."""
     weight: Counter[str] = Counter()
+    in_lede: set[str] = set()
     for e in entities:
-        if e.kind is EntityKind.CONSTITUENCY and e.ids[0] in contests:
-            weight[e.ids[0]] += 1.0
-        elif e.kind is EntityKind.PERSON and len(e.ids) == 1 and e.ids[0] in person_contests:
-            weight[person_contests[e.ids[0]]] += 0.5
+        contest = e.ids[0] if e.kind is EntityKind.CONSTITUENCY and e.ids[0] in contests else \
+            person_contests.get(e.ids[0]) if e.kind is EntityKind.PERSON and len(e.ids) == 1 else None
+        if contest is None:
+            continue
+        weight[contest] += 1.0 if e.kind is EntityKind.CONSTITUENCY else 0.5
+        if e.start < lede_end:
+            in_lede.add(contest)
     if not weight:
         return None
     (best, top), total = weight.most_common(1)[0], sum(weight.values())
-    if top < 1.5 or top < 0.6 * total:
+    if top < 1.5 or top < 0.6 * total or best not in in_lede:
         return None
     return Focus(best, names.get(best, best), firm=top >= 3 and top >= 0.75 * total)

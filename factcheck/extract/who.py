@@ -30,6 +30,10 @@ POSSESSIVE = re.compile(r"(?:['’]s?|['’])\s*(?:(?:own|tally\s+of|total\s+of|
 # Only these may stand between a name and its figure for the name to own it outright.
 GLUE = re.compile(r"(?<!\s)(?:['’]s?)?\s*+(?:\([^)]{0,40}\)|,\s*+[^,:;.\d]{1,45}:)?\s*+[:,–-]?\s*+(?:\([^)]{0,25}\)\s*+)?"
                   r"(?:on|at|with|polled|got|won|took|received|secured|had|scored)?\s*+", I)
+# "Labour won 262 and took 40 per cent": one subject, two vote verbs joined by "and", each with its figure.
+_VOTE_VERB = r"(?:won|took|polled|got|secured|gained|received|lost|captured|attracted)"
+TWO_VERBS = re.compile(rf"(?<!\s)\s+(?:[a-z]+ly\s+)?{_VOTE_VERB}\s+[\d,.]+(?:\s+(?:seats?|votes?|per\s*cent|%|MPs))?,?\s+and\s+"
+                       rf"(?:[a-z]+ly\s+)?{_VOTE_VERB}\s+(?:just\s+|only\s+|about\s+|around\s+|nearly\s+|almost\s+)?")
 VERB_BRIDGE = re.compile(
     r"(?<!\s)(?:,?\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,5}?,|,\s+[^,;\d]{1,70}?,|,\s+(?:who|whose|which)\b[^,;\d]{0,120},|"
     r"\s+(?:of|for|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?|"
@@ -86,7 +90,7 @@ UNKNOWN_PERSON = re.compile(
 APPOSITIVE = re.compile(r",\s+(?:the|a|an|who|whose|which|brother|sister|son|daughter|wife|husband|[a-z][\w-]*)\b"
                         r"[^,;]{0,120},\s", I)
 # A party word followed by a role stands for one person: "the Labour leader", "the Conservative incumbent".
-PARTY_ROLE = re.compile(r"(?:['’]s)?\s+(?:candidate|leader|incumbent|MP|member|challenger|nominee|hopeful|contender|"
+PARTY_ROLE = re.compile(r"(?<!\s)(?:['’]s)?\s+(?:candidate|leader|incumbent|MP|member|challenger|nominee|hopeful|contender|"
                         r"chairman|chair|frontbencher|minister|veteran|mayor)\b(?!\s+(?-i:[A-Z]))", I)
 OBJECT_PRONOUN = re.compile(r"\b(?:behind|ahead\s+of|than|over|against|beat|beating|defeated|defeating|to|with|for|"
                             r"from|like|unlike|trailing|trailed)\s+$", I)
@@ -237,6 +241,8 @@ def subjects(text: str, anchors: list[Anchor], start: int, end: int, clause: tup
         offer(owner, FIRM, f"'{owner.text}' right before it", adjacent=True)
     if owner is not None and owner.start >= clause[0] and VERB_BRIDGE.fullmatch(text, owner.end, start):
         offer(owner, FIRM, f"'{owner.text}' with a vote verb")
+    if owner is not None and owner.start >= clause[0] and TWO_VERBS.fullmatch(text, owner.end, start):
+        offer(owner, FIRM, f"'{owner.text}' with a vote verb, after another")
     if owner is not None and owner.start >= clause[0] and AUXILIARY.fullmatch(text, owner.end, start):
         offer(owner, FIRM, f"'{owner.text}' as the subject")
     if owner is not None and owner.start >= clause[0] and MEASURE_BRIDGE.fullmatch(text, owner.end, start):
