@@ -52,6 +52,7 @@ class Checker:
             raise FactcheckError(f"unknown election {self.options.election!r}; known: {', '.join(self.index.order)}")
         self.nlp = build_pipeline(self.options.ledger, self.options.fuzzy_cutoff)
         self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS * 2)
+        self._runoff = {eid: self.index.facts(eid).is_runoff for eid in self.index.elections}
         # The pipeline, vocabulary and ledger are long-lived; keep the cyclic garbage collector from
         # rescanning their million-odd objects on every collection during the run.
         gc.freeze()
@@ -79,11 +80,13 @@ class Checker:
         return extraction
 
     def findings(self, article: Article, mentions: Mentions) -> ArticleReport:
-        extraction = self.extract(article, mentions)
+        return self.verify(article, self.extract(article, mentions))
+
+    def verify(self, article: Article, extraction: Extraction) -> ArticleReport:
+        """Verdicts for the extracted claims, checked for consistency and with accepted findings marked."""
         claims = [c for c in extraction.claims if self.options.kinds is None or c.kind in self.options.kinds]
         findings = verify_claims(claims, self.index)
-        runoff = {eid: self.index.facts(eid).is_runoff for eid in self.index.elections}
-        findings = apply_consistency(findings, runoff)
+        findings = apply_consistency(findings, self._runoff)
         findings = apply_suppressions(article, sorted(findings, key=lambda f: (f.claim.start, f.claim.end)),
                                       self.options.baseline)
         return ArticleReport.model_construct(path=article.path, article=article, election=extraction.election.election,
