@@ -19,16 +19,16 @@ from factcheck.verify.article import ArticleReport
 
 
 class JsonLinesWriter(Writer):
+    _versions: tuple[str, str] | None = None  # (ledger, factcheck): looked up once, not per article
+
     def render(self, report: ArticleReport) -> str:
         if isinstance(report, RecordedReport):  # an earlier run's line already stands for it
             return ""
-        return article_line(report, self) + "\n"
-
-
-def article_line(report: ArticleReport, writer: Writer) -> str:
-    """One article as a JSON line (without the newline)."""
-    line = {"path": report.path,
-            "content_hash": content_hash(report.article.source) if report.article is not None else None,
-            "ledger": ledger_version(str(writer.index.ledger.directory)), "factcheck": tool_version()}
-    line.update(article_json(report, writer.index, writer.listed(report)))
-    return json.dumps(line, ensure_ascii=False)
+        if self._versions is None:
+            self._versions = (ledger_version(str(self.index.ledger.directory)), tool_version())
+        ledger, version = self._versions
+        line = {"path": report.path,
+                "content_hash": content_hash(report.article.source) if report.article is not None else None,
+                "ledger": ledger, "factcheck": version}
+        line.update(article_json(report, self.index, self.listed(report)))
+        return json.dumps(line, ensure_ascii=False) + "\n"
