@@ -70,7 +70,8 @@ def generate(n: int, seed: int = 0) -> list[str]:
 
 
 def _article(index, rng: random.Random) -> str:
-    eid = rng.choice(index.order)
+    # Single-contest elections (the mayoralties): a general election's results live in its contests.
+    eid = rng.choice([e for e in index.order if len(index.facts(e).order(Round.FIRST)) >= 2])
     facts = index.facts(eid)
     order = facts.order(Round.FIRST)
     winner, runner = facts.name(order[0]), facts.name(order[1])

@@ -7,6 +7,7 @@ index are built once per process; articles stream through `nlp.pipe`, so memory 
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict
@@ -15,10 +16,11 @@ from factcheck.errors import FactcheckError, InputError
 from factcheck.extract.readings import Extraction, extract_claims
 from factcheck.extract.election import ElectionChoice
 from factcheck.extract.mentions import Mentions, Sentence
-from factcheck.ingest import Article, Limits, read_article
+from factcheck.ingest import STDIN, Article, Limits, read_article
 from factcheck.kinds import Kind
 from factcheck.ledger.index import LedgerIndex, load_index
 from factcheck.nlp.pipeline import DEFAULT_FUZZY_CUTOFF, build_pipeline, make_doc, to_mentions
+from factcheck.resume import Done, RecordedReport, content_hash
 from factcheck.suppress import Baseline
 from factcheck.suppress import apply as apply_suppressions
 from factcheck.verify.consistency import apply_consistency
@@ -47,11 +49,13 @@ class CheckOptions(BaseModel):
 class Checker:
     def __init__(self, options: CheckOptions | None = None):
         self.options = options or CheckOptions()
+        self.done: Done | None = None  # results an earlier run already holds (--resume): not checked again
         self.index: LedgerIndex = load_index(self.options.ledger)
         if self.options.election and self.options.election not in self.index.elections:
             raise FactcheckError(f"unknown election {self.options.election!r}; known: {', '.join(self.index.order)}")
         self.nlp = build_pipeline(self.options.ledger, self.options.fuzzy_cutoff)
         self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS * 2)
+        self._runoff = {eid: self.index.facts(eid).is_runoff for eid in self.index.elections}
         # The pipeline, vocabulary and ledger are long-lived; keep the cyclic garbage collector from
         # rescanning their million-odd objects on every collection during the run.
         gc.freeze()
@@ -79,11 +83,13 @@ class Checker:
         return extraction
 
     def findings(self, article: Article, mentions: Mentions) -> ArticleReport:
-        extraction = self.extract(article, mentions)
+        return self.verify(article, self.extract(article, mentions))
+
+    def verify(self, article: Article, extraction: Extraction) -> ArticleReport:
+        """Verdicts for the extracted claims, checked for consistency and with accepted findings marked."""
         claims = [c for c in extraction.claims if self.options.kinds is None or c.kind in self.options.kinds]
         findings = verify_claims(claims, self.index)
-        runoff = {eid: self.index.facts(eid).is_runoff for eid in self.index.elections}
-        findings = apply_consistency(findings, runoff)
+        findings = apply_consistency(findings, self._runoff)
         findings = apply_suppressions(article, sorted(findings, key=lambda f: (f.claim.start, f.claim.end)),
                                       self.options.baseline)
         return ArticleReport.model_construct(path=article.path, article=article, election=extraction.election.election,
@@ -115,18 +121,43 @@ class Checker:
     def check_text(self, text: str, path: str = "<text>") -> ArticleReport:
         return self.check_articles([Article.model_construct(path=path, source=text, text=text)])[0]
 
-    def read(self, path: str, stdin_data: bytes | None = None) -> Article | ArticleReport:
+    def read(self, path: str, stdin_data: bytes | None = None, root: str | None = None) -> Article | ArticleReport:
+        """Read one article; a relative `path` is found under `root` (a cluster worker's view of the client's
+        folder) but named as given, so reports and messages read the same wherever the check ran."""
         stdin_name = self.options.stdin_name if path == "-" else None
+        source = os.path.join(root, path) if root and path != "-" and not os.path.isabs(path) else path
         try:
-            return read_article(path, limits=self.options.limits, stdin_data=stdin_data, stdin_name=stdin_name)
+            article = read_article(source, limits=self.options.limits, stdin_data=stdin_data, stdin_name=stdin_name)
         except InputError as exc:
-            return ArticleReport.model_construct(path=stdin_name or path, error=str(exc))
+            message = str(exc)
+            if source != path and message.startswith(source):
+                message = path + message[len(source):]
+            return ArticleReport.model_construct(path=stdin_name or path, error=message)
+        return article if source == path else article.model_copy(update={"path": path})
+
+    def read_text(self, text: str, name: str = "<text>") -> Article | ArticleReport:
+        """A text read as a file called `name` would be (its suffix picks plain text, Markdown or HTML)."""
+        try:
+            return read_article(STDIN, limits=self.options.limits, stdin_data=text.encode("utf-8", "surrogatepass"),
+                                stdin_name=name)
+        except InputError as exc:
+            return ArticleReport.model_construct(path=name, error=str(exc))
 
     def check_batch(self, batch: list[Article | ArticleReport]) -> list[ArticleReport]:
-        """Check the articles together (one nlp.pipe call); reports already made (read errors) pass through."""
+        """Check the articles together (one nlp.pipe call); reports already made (read errors) pass through,
+        and so do articles an earlier run already checked (see `done`)."""
+        if self.done is not None:
+            batch = [self._recorded(item) if isinstance(item, Article) else item for item in batch]
         articles = [a for a in batch if isinstance(a, Article)]
         reports = iter(self.check_articles(articles)) if articles else iter(())
         return [next(reports) if isinstance(item, Article) else item for item in batch]
+
+    def _recorded(self, article: Article) -> Article | ArticleReport:
+        assert self.done is not None
+        counts = self.done.recorded(article.path, content_hash(article.source))
+        if counts is None:
+            return article
+        return RecordedReport.model_construct(path=article.path, recorded=counts)
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:

@@ -75,12 +75,12 @@ def _index(ledger_dir: Path | None, config_path: Path | None):
     return load_index(_ledger(ledger_dir, config_path)[0])
 
 
-def _open_output(path: Path | None):
+def _open_output(path: Path | None, append: bool = False):
     """Standard output, or the --output-file opened for writing (one clear error if it cannot be)."""
     if path is None:
         return contextlib.nullcontext(sys.stdout)
     try:
-        return open(path, "w", encoding="utf-8")
+        return open(path, "a" if append else "w", encoding="utf-8")
     except OSError as exc:
         raise UserError(f"{path}: cannot write ({exc.strerror})") from None
 
@@ -211,10 +211,46 @@ def input_options(command):
     return command
 
 
+def archive_options(command):
+    """Options for whole archives: a Dask cluster, and resuming a JSON Lines run that stopped."""
+    for option in reversed([
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="Check in local processes (--jobs), or on a Dask cluster (needs --format jsonl; "
+                          "pip install 'factcheck[dask]')."),
+        click.option("--scheduler", metavar="ADDRESS", default=None,
+                     help="With --engine dask: the scheduler to use (tcp://host:8786); default: a local "
+                          "cluster of --jobs worker processes."),
+        click.option("--resume", is_flag=True,
+                     help="With --format jsonl and -o FILE: check only articles FILE has no result for (same "
+                          "content, ledger and factcheck version) and add theirs."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _archive_usage(engine: str, scheduler: str | None, resume: bool, fmt: str, paths: tuple[str, ...],
+                   output_file: Path | None, out_dir: Path | None, write_baseline: Path | None) -> None:
+    """One clear error for an --engine, --scheduler or --resume combination that cannot work."""
+    if scheduler and engine != "dask":
+        raise UserError("--scheduler needs --engine dask")
+    for flag, used in (("--engine dask", engine == "dask"), ("--resume", resume)):
+        if not used:
+            continue
+        if fmt != Format.JSONL:
+            raise UserError(f"{flag} writes JSON Lines: add --format jsonl")
+        if out_dir or write_baseline:
+            raise UserError(f"{flag} cannot be combined with {'--out' if out_dir else '--write-baseline'}")
+    if engine == "dask" and "-" in paths:
+        raise UserError("--engine dask reads files, not standard input")
+    if resume and output_file is None:
+        raise UserError("--resume adds to an output file: give it with -o FILE")
+
+
 @cli.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True)
 @shared_options
 @input_options
+@archive_options
 @click.option("--format", "fmt", type=click.Choice([f.value for f in Format]), default=None,
               help="Output format (default: text).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
@@ -235,7 +271,8 @@ def input_options(command):
 @click.option("--no-color", is_flag=True, help="Plain output even on a terminal (also NO_COLOR=1; FORCE_COLOR=1 forces colour).")
 @render_errors
 def check(paths: tuple[str, ...], ledger_dir: Path | None, config_path: Path | None, election: str | None,
-          exclude: tuple[str, ...], stdin_filename: str | None, output_file: Path | None, fmt: str | None,
+          exclude: tuple[str, ...], stdin_filename: str | None, output_file: Path | None, engine: str,
+          scheduler: str | None, resume: bool, fmt: str | None,
           fail_on: str | None, quiet: bool, out_dir: Path | None, baseline_file: Path | None,
           write_baseline: Path | None, jobs: int | None, max_size_mb: float | None, no_color: bool) -> None:
     """Check the result claims in articles: files, folders (.txt .md .html .docx, recursively), or - for standard input.
@@ -245,6 +282,7 @@ def check(paths: tuple[str, ...], ledger_dir: Path | None, config_path: Path | N
     """
     from factcheck.check import Checker, CheckOptions
     from factcheck.ingest import DEFAULT_MAX_BYTES, Limits
+    from factcheck.ledger import load_index
     from factcheck.report import make_writer
     from factcheck.report.folder import FolderWriter
     from factcheck.report.model import FailOn, Summary
@@ -261,33 +299,55 @@ def check(paths: tuple[str, ...], ledger_dir: Path | None, config_path: Path | N
         exclude=tuple(config.exclude) + exclude,
         **({"fuzzy_cutoff": config.fuzzy_cutoff} if config.fuzzy_cutoff else {}),
     )
-    checker = Checker(options)
-    stdin_data = _stdin(checker.options.limits) if "-" in paths else None
+    fmt = fmt or config.format or "text"
+    _archive_usage(engine, scheduler, resume, fmt, paths, output_file, out_dir, write_baseline)
+    checker = Checker(options) if engine == "local" else None  # on a cluster, each worker builds its own
+    index = checker.index if checker else load_index(ledger_path)
+    done = _resumed(output_file, index) if resume else None
+    if checker and done is not None:
+        checker.done = done
+    stdin_data = _stdin(options.limits) if "-" in paths else None
     summary = Summary(fail_on=FailOn(fail_on or config.fail_on or "contradicted"))
-    folder = FolderWriter(out_dir, checker.index) if out_dir else None
+    folder = FolderWriter(out_dir, index) if out_dir else None
     target = write_baseline or output_file
     if write_baseline:
         with contextlib.suppress(OSError):  # a folder that cannot be made is reported when opening the file
             write_baseline.parent.mkdir(parents=True, exist_ok=True)
-    with _open_output(target) as stream:
+    replaced: list[str] = []  # paths --resume checked again: their earlier lines go
+    skipped = [0]  # articles --resume found already checked
+
+    def counted(d) -> None:
+        summary.add(d.error, d.counts)
+        if done is not None:
+            if not d.rendered:
+                skipped[0] += 1
+            elif done.had(d.path):
+                replaced.append(d.path)
+
+    with _open_output(target, append=resume) as stream:
         color = target is None and use_color(no_color, sys.stdout)
         if write_baseline:
             from factcheck.report.baseline import BaselineWriter
 
-            writer = BaselineWriter(stream, checker.index, root=write_baseline.resolve().parent)
+            writer = BaselineWriter(stream, index, root=write_baseline.resolve().parent)
         else:
-            writer = make_writer(Format(fmt or config.format or "text"), stream, checker.index, color=color,
-                                 quiet=quiet, fail_on=summary.fail_on)
+            writer = make_writer(Format(fmt), stream, index, color=color, quiet=quiet, fail_on=summary.fail_on)
         if folder:
             folder.start()
         writer.start()
-        digests = run(checker, paths, writer, folder, jobs=jobs or config.jobs or 1, stdin_data=stdin_data)
+        if engine == "dask":
+            from factcheck.cluster import Job, run_on_cluster
+
+            digests = run_on_cluster(Job.for_client(options, quiet), paths, writer, scheduler=scheduler,
+                                     workers=jobs or config.jobs, done=done)
+        else:
+            digests = run(checker, paths, writer, folder, jobs=jobs or config.jobs or 1, stdin_data=stdin_data)
         show_progress = sys.stderr.isatty() and not (color or quiet)
         try:
             with _progress(paths, options.exclude, enabled=show_progress) as advance:
                 write(digests, writer, folder,
                       on_error=lambda path, error: click.echo(f"factcheck: {_printable(error)}", err=True),
-                      on_article=lambda d: (summary.add(d.error, d.counts), advance()))
+                      on_article=lambda d: (counted(d), advance()))
             writer.finish(summary)
             if folder:
                 folder.finish(summary)
@@ -298,10 +358,28 @@ def check(paths: tuple[str, ...], ledger_dir: Path | None, config_path: Path | N
         finally:
             digests.close()  # stops any worker processes now, not when the generator is collected
         stream.flush()
+    if done is not None:
+        from factcheck.resume import drop_lines
+
+        drop_lines(output_file, done.replaced(replaced))
+    if fmt == Format.JSONL:  # the lines hold articles only; the run's outcome goes to standard error
+        kept = f" ({skipped[0]} already checked in {output_file})" if done is not None else ""
+        click.echo(f"factcheck: {summary.articles} articles{kept}; {summary.status()}", err=True)
     if write_baseline:
         click.echo(f"factcheck: wrote {writer.count} accepted findings to {write_baseline}", err=True)
         sys.exit(2 if summary.errors else 0)
     sys.exit(2 if summary.errors else 1 if summary.failed else 0)
+
+
+def _resumed(output_file: Path, index):
+    """What --resume finds already done in the output file."""
+    from factcheck.report.model import ledger_version, tool_version
+    from factcheck.resume import Done
+
+    try:
+        return Done.load(output_file, ledger_version(str(index.ledger.directory)), tool_version())
+    except OSError as exc:
+        raise UserError(f"{output_file}: cannot read ({exc.strerror})") from None
 
 
 @contextlib.contextmanager

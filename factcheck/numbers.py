@@ -13,6 +13,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from factcheck.trusted import trusted
+
 
 class NumUnit(StrEnum):
     COUNT = "count"
@@ -142,6 +144,8 @@ _DURATION_AFTER = re.compile(r"^[\s-](?:year|month|week|day|hour|minute|decade)s
 _AGE = re.compile(r"^(?:-year-old|\s+years?\s+old)\b|^\s*(?:,\s*)?aged\b", re.IGNORECASE)
 _AGED_BEFORE = re.compile(r"\baged\s+$", re.IGNORECASE)
 _MULTIPLE_AFTER = re.compile(r"^\s+times\b|^-fold\b", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[,\s\u00a0\u202f\u2009]")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _MONEY_AFTER = re.compile(r"^\s?(?:pounds|dollars|euros|pence|p)\b", re.IGNORECASE)
 
 
@@ -219,9 +223,8 @@ def format_ordinal(n: int, words: bool) -> str:
 
 
 def _plain(start: int, end: int, raw: str, unit: NumUnit, value: float, words: bool = False) -> NumberMention:
-    return NumberMention.model_construct(start=start, end=end, text=raw, value=value, lo=value, hi=value,
-                                         unit=unit, signed=False, words=words, decimals=0, qualifier=None,
-                                         qualifier_text=None)
+    return trusted(NumberMention, start=start, end=end, text=raw, value=value, lo=value, hi=value, unit=unit,
+                   signed=False, words=words, decimals=0, qualifier=None, qualifier_text=None)
 
 
 def _fraction(text: str, m: re.Match[str]) -> NumberMention:
@@ -234,10 +237,9 @@ def _fraction(text: str, m: re.Match[str]) -> NumberMention:
     # A fraction is loose: "a third of the vote" fits roughly 30-36.7%.
     spread = max(2.5, value / 10)
     qualifier, qtext = _hedge(text, m.start(), m.end())
-    return NumberMention.model_construct(start=m.start(), end=m.end(), text=m.group(0), value=value,
-                                         lo=value - spread, hi=value + spread, unit=NumUnit.FRACTION,
-                                         signed=False, words=True, decimals=0, qualifier=qualifier,
-                                         qualifier_text=qtext)
+    return trusted(NumberMention, start=m.start(), end=m.end(), text=m.group(0), value=value, lo=value - spread,
+                   hi=value + spread, unit=NumUnit.FRACTION, signed=False, words=True, decimals=0,
+                   qualifier=qualifier, qualifier_text=qtext)
 
 
 def _number(text: str, m: re.Match[str]) -> NumberMention | None:
@@ -249,7 +251,7 @@ def _number(text: str, m: re.Match[str]) -> NumberMention | None:
             return None
         decimals = 0
     else:
-        cleaned = re.sub(r"[,\s\u00a0\u202f\u2009]", "", digits)
+        cleaned = _SEPARATORS.sub("", digits)
         if len(cleaned) - ("." in cleaned) > MAX_DIGITS:
             return None
         value = float(cleaned)
@@ -279,15 +281,15 @@ def _number(text: str, m: re.Match[str]) -> NumberMention | None:
             unit = NumUnit.DURATION
         elif _MULTIPLE_AFTER.match(after):
             unit = NumUnit.MULTIPLE
-        elif not words and digits and re.fullmatch(r"(?:1[89]|20)\d\d", digits) and not sign:
+        elif not words and digits and _YEAR.fullmatch(digits) and not sign:
             unit = NumUnit.YEAR
     if unit in NON_RESULT_UNITS:
         step = 0.0
     half = step / 2
     qualifier, qtext = _hedge(text, start, end)
-    return NumberMention.model_construct(
-        start=start, end=end, text=m.group(0), value=value, lo=value - half, hi=value + half, unit=unit,
-        signed=bool(sign), words=bool(words), decimals=decimals, qualifier=qualifier, qualifier_text=qtext,
+    return trusted(
+        NumberMention, start=start, end=end, text=m.group(0), value=value, lo=value - half, hi=value + half,
+        unit=unit, signed=bool(sign), words=bool(words), decimals=decimals, qualifier=qualifier, qualifier_text=qtext,
     )
 
 

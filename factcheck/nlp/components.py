@@ -11,7 +11,7 @@ from statistics import median
 
 import numpy
 from rapidfuzz import fuzz, process
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -20,6 +20,7 @@ from factcheck.extract.mentions import EntityKind, EntityMention
 from factcheck.ledger.index import load_index
 from factcheck.nlp.names import TITLES, NameTable, looks_like_other_first_name
 from factcheck.numbers import NumberMention, can_start_number, find_numbers
+from factcheck.trusted import trusted
 
 for _name in ("fc_numbers", "fc_entities"):
     if not Doc.has_extension(_name):
@@ -53,14 +54,14 @@ class SentenceSplitter:
     def __init__(self, nlp: Language):
         from spacy.pipeline import Sentencizer
 
-        self.ends = {nlp.vocab.strings.add(c) for c in Sentencizer.default_punct_chars}
+        punct_chars = frozenset(Sentencizer.default_punct_chars)
+        self.end_flag = nlp.vocab.add_flag(lambda text: text in punct_chars)  # once per word type, in C
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) < 2:
             return doc
-        array = doc.to_array([ORTH, IS_PUNCT, IS_SPACE, IDX]).astype("int64", copy=False)
-        orth, punct, space, idx = array[:, 0], array[:, 1], array[:, 2], array[:, 3]
-        ends = numpy.isin(orth.astype("uint64"), numpy.fromiter(self.ends, dtype="uint64"))
+        array = doc.to_array([self.end_flag, IS_PUNCT, IS_SPACE, IDX]).astype("int64", copy=False)
+        ends, punct, space, idx = array[:, 0] == 1, array[:, 1], array[:, 2], array[:, 3]
         words = numpy.flatnonzero((punct == 0) & ~ends)
         starts = set()
         period = numpy.flatnonzero(ends)
@@ -140,6 +141,7 @@ class NameFinder:
     def __init__(self, nlp: Language, ledger: str | None, fuzzy_cutoff: float):
         self.table = NameTable.from_registry(load_index(ledger).registry)
         self.fuzzy_cutoff = fuzzy_cutoff
+        self._close: dict[str, tuple[str, ...]] = {}
         # Place names are left out: a title before one ("Mr Livingston") makes it a misspelt surname.
         known = self.table.name_words
         # A capitalised word of six letters or more that is not an alias may be a misspelt surname.
@@ -193,27 +195,39 @@ class NameFinder:
         kinds = {t.kind for t in kept}
         kind = EntityKind.PERSON if EntityKind.PERSON in kinds else kept[0].kind
         ids = tuple(t.id for t in kept if t.kind is kind)
-        return EntityMention.model_construct(start=start, end=end, text=span.text, kind=kind, ids=ids, fuzzy=False)
+        return trusted(EntityMention, start=start, end=end, text=span.text, kind=kind, ids=ids, fuzzy=False)
 
     def _fuzzy(self, doc: Doc, found: list[EntityMention]) -> list[EntityMention]:
         """Misspelt surnames ("Livingston", "Porrit"): capitalised words close to a ledger surname."""
+        array = doc.to_array([self.fuzzy_flag, SENT_START, IDX, LENGTH])
+        flagged = array[array[:, 0] == 1]
+        if not len(flagged):
+            return []
         covered = {i for m in found for i in range(m.start, m.end)}
         choices = self.table.fuzzy_choices
+        text = doc_text(doc)
         out = []
-        flagged = doc.to_array([self.fuzzy_flag])
-        for i in flagged.nonzero()[0].tolist():
-            token = doc[i]
-            word = token.text
-            if token.is_sent_start or token.idx in covered or word.lower() in choices:
+        for _, sent_start, at, length in flagged.tolist():
+            word = text[at:at + length]
+            if sent_start == 1 or at in covered or word.lower() in choices:
                 continue
-            best = process.extractOne(word.lower(), choices.keys(), scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff)
-            if best is None:
-                continue
-            out.append(EntityMention.model_construct(
-                start=token.idx, end=token.idx + len(word), text=word, kind=EntityKind.PERSON,
-                ids=tuple(choices[best[0]]), fuzzy=True))
+            ids = self._closest(word.lower())
+            if ids:
+                out.append(trusted(EntityMention, start=at, end=at + length, text=word, kind=EntityKind.PERSON,
+                                   ids=ids, fuzzy=True))
         return out
 
+    def _closest(self, word: str) -> tuple[str, ...]:
+        """The people whose surname `word` may misspell; remembered, as the same words recur in every article."""
+        ids = self._close.get(word)
+        if ids is None:
+            choices = self.table.fuzzy_choices
+            best = process.extractOne(word, choices.keys(), scorer=fuzz.ratio, score_cutoff=self.fuzzy_cutoff)
+            ids = tuple(choices[best[0]]) if best is not None else ()
+            if len(self._close) >= 100_000:  # an archive's vocabulary is unbounded; the cache is not
+                self._close.clear()
+            self._close[word] = ids
+        return ids
 
 
 def _standalone_place(doc: Doc, span, party_words: frozenset[str] = frozenset()) -> bool:

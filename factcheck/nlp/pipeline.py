@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from factcheck.nlp.components import doc_text  # also registers the factcheck_* components
 from factcheck.extract.mentions import Mentions, Sentence
+from factcheck.trusted import trusted
 
 DEFAULT_FUZZY_CUTOFF = 88.0
 
@@ -34,9 +35,9 @@ def build_pipeline(ledger: str | None = None, fuzzy_cutoff: float = DEFAULT_FUZZ
 
 def to_mentions(doc: Doc) -> Mentions:
     """Convert a processed doc to plain typed mentions: spaCy stops here."""
-    sentences = tuple(Sentence.model_construct(start=s, end=e) for s, e in sentence_bounds(doc))
-    return Mentions.model_construct(sentences=sentences, numbers=tuple(doc._.fc_numbers or ()),
-                                    entities=tuple(doc._.fc_entities or ()))
+    sentences = tuple(trusted(Sentence, start=s, end=e) for s, e in sentence_bounds(doc))
+    return trusted(Mentions, sentences=sentences, numbers=tuple(doc._.fc_numbers or ()),
+                   entities=tuple(doc._.fc_entities or ()))
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:

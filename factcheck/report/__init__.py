@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 class Format(StrEnum):
     TEXT = "text"
     JSON = "json"
+    JSONL = "jsonl"
     MARKDOWN = "markdown"
     SARIF = "sarif"
     GITHUB = "github"
@@ -29,6 +30,8 @@ def make_writer(fmt: Format, out: TextIO, index: LedgerIndex, **options: Any) ->
     """The writer for `fmt`; `options` are the Writer's keyword options (color, quiet, fail_on, ...)."""
     if fmt is Format.JSON:
         from factcheck.report.json_report import JsonWriter as Chosen
+    elif fmt is Format.JSONL:
+        from factcheck.report.jsonl import JsonLinesWriter as Chosen
     elif fmt is Format.MARKDOWN:
         from factcheck.report.markdown import MarkdownWriter as Chosen
     elif fmt is Format.SARIF:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from factcheck.verify.article import ArticleReport
 from factcheck.ingest import GENERATED_MARK
 from factcheck.ledger.index import LedgerIndex
+from factcheck.trusted import trusted
 
 SCHEMA_VERSION = 1
 GENERATED = f"{GENERATED_MARK}: a report, not an article; factcheck check skips it -->"
@@ -68,7 +69,7 @@ def locate(report: ArticleReport, lines: Lines, start: int, end: int) -> Locatio
     s, e = report.article.to_source(start, end)
     line, column = lines.at(s)
     end_line, end_column = lines.at(max(s, e))
-    return Location(start=s, end=e, line=line, column=column, end_line=end_line, end_column=end_column)
+    return trusted(Location, start=s, end=e, line=line, column=column, end_line=end_line, end_column=end_column)
 
 
 def clean(text: str) -> str:
