@@ -14,6 +14,8 @@ from factcheck.cli import cli
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
+CLAIMS = sum(1 for p in (ROOT / "claims").rglob("*") if p.is_file())
+TOTAL = CLAIMS + 4  # the archive adds three fixtures and one unreadable file
 
 
 def run(*args: str):
@@ -43,9 +45,9 @@ def jsonl(folder: Path, out: Path, *args: str):
 def test_jsonl_has_one_line_per_article_naming_its_content_ledger_and_version(archive: Path):
     result = jsonl(archive, Path("out.jsonl"))
     assert result.exit_code == 2  # the unreadable file fails the run, and standard error says so
-    assert "FAIL: 1 of 13 inputs could not be checked" in result.stderr
+    assert f"FAIL: 1 of {TOTAL} inputs could not be checked" in result.stderr
     lines = [json.loads(line) for line in lines_of(Path("out.jsonl"))]
-    assert len(lines) == 13 and len({line["path"] for line in lines}) == 13
+    assert len(lines) == TOTAL and len({line["path"] for line in lines}) == TOTAL
     ledger = json.loads(run(str(archive / "clean-2021.txt"), "--format", "json").stdout)["ledger"]["version"]
     for line in lines:
         assert line["ledger"] == ledger and line["factcheck"]
@@ -83,9 +85,9 @@ def test_resume_after_an_interrupted_run_checks_only_the_rest(archive: Path):
     out.write_text("\n".join(marked) + "\n" + out.read_text(encoding="utf-8").split("\n")[-1], encoding="utf-8")
     result = jsonl(archive, out, "--resume")
     assert result.exit_code == 2
-    assert f"13 articles ({len(readable)} already checked in out.jsonl)" in result.stderr
+    assert f"{TOTAL} articles ({len(readable)} already checked in out.jsonl)" in result.stderr
     after = lines_of(out)
-    assert len(after) == len(full) == 13
+    assert len(after) == len(full) == TOTAL
     assert set(readable) <= set(after)  # kept as they were: not checked again
     unmarked = {json.loads(line)["path"] for line in after if "from the first run" not in line}
     assert unmarked == {json.loads(line)["path"] for line in full} - {json.loads(m)["path"] for m in readable}
@@ -100,7 +102,7 @@ def test_resume_with_everything_done_checks_nothing_and_keeps_the_exit_code(arch
     before = Path("out.jsonl").read_text()
     again = jsonl(folder, Path("out.jsonl"), "--resume")
     assert Path("out.jsonl").read_text() == before
-    assert "(9 already checked" in again.stderr and again.exit_code == first.exit_code == 1
+    assert f"({CLAIMS} already checked" in again.stderr and again.exit_code == first.exit_code == 1
 
 
 def test_resume_checks_a_changed_article_again_and_keeps_one_line_per_path(archive: Path):
@@ -108,9 +110,9 @@ def test_resume_checks_a_changed_article_again_and_keeps_one_line_per_path(archi
     changed = archive / "clean-2021.txt"
     changed.write_text(changed.read_text() + "\nA closing line with no figures.\n")
     result = jsonl(archive, Path("out.jsonl"), "--resume")
-    assert "(11 already checked" in result.stderr  # all but the changed file and the unreadable one
+    assert f"({TOTAL - 2} already checked" in result.stderr  # all but the changed file and the unreadable one
     lines = [json.loads(line) for line in lines_of(Path("out.jsonl"))]
-    assert len(lines) == 13 and len({line["path"] for line in lines}) == 13
+    assert len(lines) == TOTAL and len({line["path"] for line in lines}) == TOTAL
     [line] = [line for line in lines if line["path"] == str(changed)]
     assert line["content_hash"] == "sha256:" + hashlib.sha256(changed.read_bytes()).hexdigest()
 
@@ -160,7 +162,7 @@ def test_a_local_dask_cluster_writes_the_lines_one_process_writes(archive: Path,
     assert on_cluster.exit_code == one.exit_code == 2
     assert on_cluster.stderr.splitlines()[-1] == one.stderr.splitlines()[-1]  # the same summary
     assert sorted(lines_of(Path("dask.jsonl"))) == sorted(lines_of(Path("one.jsonl")))
-    assert len(lines_of(Path("dask.jsonl"))) == 13
+    assert len(lines_of(Path("dask.jsonl"))) == TOTAL
 
 
 def test_resume_on_a_dask_cluster_checks_only_the_rest(archive: Path, client):
@@ -180,7 +182,7 @@ def test_check_bag_over_paths_or_texts_gives_the_lines_the_command_writes(archiv
     jsonl(archive, Path("one.jsonl"))
     expected = set(lines_of(Path("one.jsonl")))
     from_folder = check_bag(db.from_sequence([str(archive)], npartitions=1)).compute()
-    assert set(from_folder) == expected and len(from_folder) == 13
+    assert set(from_folder) == expected and len(from_folder) == TOTAL
     files = sorted(p for p in archive.rglob("*") if p.is_file() and p.name != "photo.txt")
     texts = db.from_sequence([(str(p), p.read_text(encoding="utf-8")) for p in files], npartitions=4)
     assert set(check_bag(texts, texts=True).compute()) == {line for line in expected if "photo.txt" not in line}

@@ -77,7 +77,7 @@ def clean(text: str) -> str:
     return _CONTROL.sub("\ufffd", text)
 
 
-_LINE_BREAK = re.compile(r"[ \t]*\r?\n\s*")
+_LINE_BREAK = re.compile(r"(?<![ \t])[ \t]*\r?\n\s*")
 
 
 def flat(text: str) -> str:
