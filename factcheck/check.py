@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from factcheck.errors import FactcheckError, InputError
 from factcheck.extract.readings import Extraction, extract_claims
 from factcheck.extract.election import ElectionChoice
-from factcheck.extract.mentions import Mentions, Sentence
+from factcheck.nlp.mentions import Mentions, Sentence
 from factcheck.ingest import STDIN, Article, Limits, read_article
 from factcheck.kinds import Kind
 from factcheck.ledger.index import LedgerIndex, load_index

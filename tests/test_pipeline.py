@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.extract.mentions import EntityKind
+from factcheck.nlp.mentions import EntityKind
 from factcheck.nlp.pipeline import build_pipeline, to_mentions
 
 

@@ -9,7 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from factcheck.extract.mentions import EntityKind, EntityMention, Mentions, Sentence
+from factcheck.nlp.mentions import EntityKind, EntityMention, Mentions, Sentence
 from factcheck.numbers import NumberMention
 
 MAX_SENTENCE = 1_000  # longer "sentences" are run-on text (a pasted feed, a table on one line)

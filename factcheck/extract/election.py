@@ -18,7 +18,7 @@ from collections import defaultdict
 from pydantic import BaseModel, ConfigDict
 
 from factcheck.extract.bodies import other_mayoralty
-from factcheck.extract.mentions import EntityKind, EntityMention, Mentions
+from factcheck.nlp.mentions import EntityKind, EntityMention, Mentions
 from factcheck.ledger.index import LedgerIndex
 from factcheck.numbers import NumUnit, ordinal_value
 

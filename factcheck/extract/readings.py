@@ -19,7 +19,7 @@ from factcheck.extract.claims import Claim, Reading, Strength
 from factcheck.extract.context import ArticleText, Sent, build
 from factcheck.extract.election import ElectionChoice, resolve_article, within_family
 from factcheck.extract.frame import Frame, frame_of, stated
-from factcheck.extract.mentions import EntityKind, EntityMention, Mentions
+from factcheck.nlp.mentions import EntityKind, EntityMention, Mentions
 from factcheck.extract.resolve import resolve
 from factcheck.extract.rounds import round_for
 from factcheck.extract.when import Timeline

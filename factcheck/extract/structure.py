@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.extract.context import ArticleText, Sent
-from factcheck.extract.mentions import EntityKind, EntityMention
+from factcheck.nlp.mentions import EntityKind, EntityMention
 from factcheck.kinds import Kind, Round
 from factcheck.numbers import NON_RESULT_UNITS, NumberMention, NumUnit
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from factcheck.extract.claims import Strength
 from factcheck.extract.context import Sent
-from factcheck.extract.mentions import EntityKind, EntityMention
+from factcheck.nlp.mentions import EntityKind, EntityMention
 
 I = re.IGNORECASE
 

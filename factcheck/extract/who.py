@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.extract.claims import Strength
-from factcheck.extract.mentions import EntityKind, EntityMention
+from factcheck.nlp.mentions import EntityKind, EntityMention
 
 I = re.IGNORECASE
 FIRM, LIKELY, POSSIBLE = Strength.FIRM, Strength.LIKELY, Strength.POSSIBLE

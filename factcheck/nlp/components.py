@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from factcheck.extract.mentions import EntityKind, EntityMention
+from factcheck.nlp.mentions import EntityKind, EntityMention
 from factcheck.ledger.index import load_index
 from factcheck.nlp.names import TITLES, NameTable, looks_like_other_first_name
 from factcheck.numbers import NumberMention, can_start_number, find_numbers

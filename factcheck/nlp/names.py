@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from factcheck.extract.mentions import EntityKind
+from factcheck.nlp.mentions import EntityKind
 from factcheck.ledger.model import Registry
 from factcheck.memory import paused_gc
 

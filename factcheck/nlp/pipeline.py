@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factcheck.nlp.components import doc_text  # also registers the factcheck_* components
-from factcheck.extract.mentions import Mentions, Sentence
+from factcheck.nlp.mentions import Mentions, Sentence
 from factcheck.trusted import trusted
 
 DEFAULT_FUZZY_CUTOFF = 88.0
