@@ -335,6 +335,35 @@ EXAMPLES: list[Example] = [
     # -- general elections: one constituency -------------------------------------------------------
     ex("Emma Dent Coad was declared the winner in Kensington by just 20 votes.", G17, X("20", "margin_votes", S)),
     ex("Emma Dent Coad was declared the winner in Kensington by just 30 votes.", G17, X("30", "margin_votes", C)),
+    # a list goes on from a figure whose kind is settled, even when its owner is not
+    ex("The Conservatives took 365 seats, while Labour have 203, the SNP 48 and the Liberal Democrats have 11.", G19,
+       X("203", "seats", S, ("labour",)), X("48", "seats", S, ("snp",)), X("11", "seats", S, ("liberal-democrats",))),
+    ex("The Conservatives took 365 seats, while Labour have 203, the SNP 46 and the Liberal Democrats have 11.", G19,
+       X("46", "seats", C, ("snp",))),
+    ex("In England the Conservatives have 345 seats, Labour 180 (-47) and the Liberal Democrats 7 (-1).", G19,
+       X("180", "seats", S, ("labour",)), X("-47", "seat_change", S, ("labour",)), X("7", "seats", S)),
+    ex("In England the Conservatives have 345 seats, Labour 182 (-47) and the Liberal Democrats 7 (-1).", G19,
+       X("182", "seats", C, ("labour",))),
+    ex("The Conservatives secured a total of 365 seats.", G19, X("365", "seats", S), absent=("candidates",)),
+    # a relative clause's figure belongs to the name it hangs on, even inside an aside
+    ex("Amanda Martin took Portsmouth North, narrowly beating the Conservative Penny Mordaunt, who polled 13,715 votes.",
+       G24, X("13,715", "votes", S, ("penny-mordaunt",))),
+    ex("Amanda Martin took Portsmouth North, narrowly beating the Conservative Penny Mordaunt, who polled 13,751 votes.",
+       G24, X("13,751", "votes", C, ("penny-mordaunt",))),
+    # a totals line set off by a colon or dash under a constituency's results
+    ex("Portsmouth South\nStephen Morgan - Labour - 18,857\nTurnout - 52.8 per cent\nElectorate: 73,711", G24,
+       X("52.8 per cent", "turnout", S), X("73,711", "electorate", S)),
+    ex("Portsmouth South\nStephen Morgan - Labour - 18,857\nTurnout - 55.8 per cent", G24,
+       X("55.8 per cent", "turnout", C)),
+    # names typeset with a curly apostrophe where the ledger keeps a straight one
+    ex("In Sheffield Hallam Jared O’Mara polled 21,881 votes to Nick Clegg's 19,756.", G17,
+       X("21,881", "votes", S, ("jared-omara",)), X("19,756", "votes", S, ("nick-clegg",))),
+    # a nation an earlier sentence of the paragraph names, beside the whole election
+    ex("In Scotland the SNP won 35 of the 59 seats. Labour won seven seats and the Liberal Democrats four.", G17,
+       X("seven", "seats", S, ("labour",)), X("four", "seats", S, ("liberal-democrats",))),
+    # an undated sentence after one about another election may go on about it
+    ex("At the 2017 election the Conservatives won 317 seats. The Liberal Democrats had 12 seats.", G19,
+       X("317", "seats", S, election=G17), X("12", "seats", S, election=G17)),
     ex("In Holborn and St Pancras, Keir Starmer won 18,884 votes, a majority of 11,572.", G24,
        X("18,884", "votes", S, ("keir-starmer",)), X("11,572", "margin_votes", S)),
     ex("Sir Keir Starmer held Holborn and St Pancras with 18,884 votes, a majority of 11,752.", G24,

@@ -45,6 +45,8 @@ ANNOTATION_GAP = re.compile(r"(?<!\s)\s*+(?:(?:first[\s-]preference\s+|second[\s
                             r"[\s-]preferences?|ballots|seats)?\s*+[(,–—-]?\s*+(?:or|which\s+(?:was|is)|representing|"
                             r"equivalent\s+to|that\s+is|some|about|a\s+share\s+of)?\s*+(?:just|only|around|about|nearly|almost)?"
                             r"\s*+(?:first\s+preferences?|of\s+the\s+vote)?\s*+", I)
+BRACKETED_AFTER = re.compile(r"(?<!\s)\s*\([^()\n]{0,12}\)")
+BRACKET_OPEN = re.compile(r"(?<!\s)\s*\(\s*")
 BRACKET_GAP = re.compile(r"(?<!\s)\s*+(?:of\s+the\s+vote\s*+)?\(\s*+(?:or\s+|with\s+)?", I)
 ANNOTATES = {Kind.VOTES: Kind.SHARE, Kind.BALLOTS: Kind.TURNOUT, Kind.MARGIN_VOTES: Kind.MARGIN_POINTS,
              Kind.SHARE: Kind.SHARE_CHANGE, Kind.TURNOUT: Kind.TURNOUT_CHANGE, Kind.SEATS: Kind.SEAT_CHANGE}
@@ -65,10 +67,12 @@ WON_BY = re.compile(r"\b(?:won|wins|winning|beat|beating|defeated|defeating|triu
 COORDINATED = re.compile(r"\b(?:and|with|or)\s+(?:(?:just|only|a|an|some|nearly|almost|about|around)\s+)*$", I)
 IN_YEAR_BRACKET = re.compile(r"\b(?:in|of|for)\s+(?:19|20)\d\d\s*\(\s*$", I)
 SCORE_TO = re.compile(r"\b(?:to|against|versus|vs\.?)\s+$", I)
-LIST_JOIN = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bwith|\bto|\bagainst|\bversus)\s*(?:(?:and|while|with)\s+)?$", I)
+LIST_JOIN = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bwith|\bto|\bagainst|\bversus)\s*(?:(?:and|while|with)\s+)?"
+                       r"(?:the\s+)?$", I)
 SUM_BEFORE = re.compile(r"=\s*(?:\(?\s*total\s*\)?\s*)?$", I)
-LIST_GLUE = re.compile(r"(?<!\s)(?:['’]s?)?\s*+(?:\([^()]{0,30}\)\s*+)?[:,]?\s*+(?:(?:on|with|got|had|took|polled|received|secured|"
-                       r"picked\s+up|gained|won)\s+(?:just\s+|only\s+)?)?", I)
+LIST_GLUE = re.compile(r"(?<!\s)(?:['’]s?)?(?:\s+party)?\s*+(?:\([^()]{0,30}\)\s*+)?[:,]?\s*+(?:(?:on|with|got|had|took|polled|received|secured|"
+                       r"picked\s+up|gained|won|have|has|hold|holds|held|kept|retained|captured|claimed|ended\s+up\s+with|"
+                       r"finished\s+with)\s+(?:just\s+|only\s+)?)?", I)
 SCORELINE = re.compile(r"(?<!\s)\s*+(?:votes?\s+|per\s*cent\s+|%\s*|pc\s+)?(?:\([^()]{1,20}\)\s*)?(?:to|v\.?|vs\.?|versus|against)\s*",
                        I)
 NEGATIVE = re.compile(r"\b(?:down|fell|fallen|dropped|decrease[ds]?|lost|losing|loss|slipped|lower|fall|drop|shrank|shrunk|"
@@ -114,6 +118,7 @@ class _Builder:
         self.area_focus = area_focus_of(list(mentions.entities)) if self.contested else None
         self.unplaced = self.contested and not any(e.kind is EntityKind.CONSTITUENCY for e in mentions.entities)
         self.paragraph: tuple[int, list[EntityMention]] = (-1, [])  # the paragraph's start and the contests it names
+        self.paragraph_areas: list[EntityMention] = []  # the nations and regions its earlier sentences name
         self.last_place: EntityMention | None = None
         self.carried: who.Anchor | None = None
         self.carried_at: int | None = None
@@ -143,6 +148,7 @@ class _Builder:
             paragraph = self.text.rfind("\n\n", 0, s.start)
             if paragraph != self.paragraph[0]:
                 self.paragraph = (paragraph, [])
+                self.paragraph_areas = []
             self.paragraph[1].extend(places)
             self.timeline.open_sentence(s.start, s.end)
             anchors = who.sentence_anchors(self.text, s.start, s.end, s.entities, previous_persons, previous_party)
@@ -152,12 +158,17 @@ class _Builder:
                 claim = self._figure(s, number, anchors, section, previous)
                 if claim is not None:
                     claims.append(claim)
-                if claim is not None or number.unit not in NON_RESULT_UNITS | {NumUnit.ORDINAL}:
+                bracketed = previous.number is not None and BRACKET_OPEN.fullmatch(self.text, previous.number.end,
+                                                                                   number.start)
+                if not bracketed and (claim is not None or number.unit not in NON_RESULT_UNITS | {NumUnit.ORDINAL}):
+                    # a bracketed figure annotates the one before it; a list goes on from that one:
+                    # "297 (-22) seats, Labour 227 (+21)"
                     previous = _Previous(claim, number)
             if anchors and not about_another_body(self.text, s.start, s.end, self.offices):
                 claims.extend(self._word_claim(s, cue, anchors, section) for cue in
                               word_cues(self.text, s.start, s.end, anchors, s.clause, self._pick))
             self.timeline.close_sentence(s.start, s.end)
+            self.paragraph_areas.extend(e for e in s.entities if e.kind is EntityKind.AREA)
             # the next sentence's pronouns usually refer to this sentence's subject: its first person, named or not
             named = [a.persons for a in anchors if a.persons and len(a.persons) == 1 and s.start <= a.start]
             if named:
@@ -239,7 +250,7 @@ class _Builder:
         round_, explicit = round_for(kind, before, after, self.text[s.start:s.end], number.start - s.start,
                                      cue.round, section.round)
         out: list[Reading] = []
-        whens = [when] + [w for w in [self.timeline.notional(when)] if w is not None]
+        whens = [when] + [w for w in [self.timeline.notional(when), self.timeline.carried(when)] if w is not None]
         scopes = self._scopes(kind, scope_for(self.text, s, clause, number.start, section.scope, self.last_place,
                                               self.seats))
         for when in whens:
@@ -254,12 +265,18 @@ class _Builder:
         if not self.contested or scope.scope is not None or scope.whole or scope.unsure:
             return [scope]
         national = ScopeCue(None, None, Strength.LIKELY if kind in CONTEST_TOTALS else Strength.FIRM, fallback=True)
-        if kind in NATIONAL_ONLY:
-            return [scope]
         named = {e.ids[0] for e in self.paragraph[1]}
-        if len(named) == 1:
+        if len(named) == 1 and kind not in NATIONAL_ONLY:
             place = self.paragraph[1][-1]
             return [ScopeCue(place.ids[0], place.text, Strength.FIRM), national]
+        if len({e.ids[0] for e in self.paragraph_areas}) == 1:
+            # "Across Scotland ... . Labour won seven seats": the nation an earlier sentence of the paragraph names,
+            # or the whole election; neither is fixed by this sentence
+            area = self.paragraph_areas[-1]
+            return [ScopeCue(area.ids[0], area.text, Strength.LIKELY, area=True),
+                    ScopeCue(None, None, Strength.LIKELY, fallback=True)]
+        if kind in NATIONAL_ONLY:
+            return [scope]
         if self.focus is not None:
             return [ScopeCue(self.focus.contest, self.focus.name, Strength.FIRM if self.focus.firm else Strength.LIKELY),
                     national]
@@ -429,6 +446,13 @@ class _Builder:
             readings = [r.model_copy(update={"kind": derived, "cues": r.cues + ("bracketed after the figure it describes",)})
                         for r in prior.readings if r.kind is prior.kind]
             return self._claim(s, number, Frame(), readings)
+        if number.unit is NumUnit.COUNT and prior.kind is Kind.SEATS and (number.signed or number.value == 0) and \
+                BRACKET_OPEN.fullmatch(gap):
+            # "345 (+48)": a seat count's change since the base, in brackets after it
+            readings = [r.model_copy(update={"kind": Kind.SEAT_CHANGE, "relation": None,
+                                             "cues": r.cues + ("bracketed after the seats it changes",)})
+                        for r in prior.readings if r.kind is Kind.SEATS]
+            return self._claim(s, number, Frame(), readings)
         if CHANGE_OPEN.search(before[-40:]) and number.unit in (NumUnit.POINTS, NumUnit.PERCENT, NumUnit.COUNT) and \
                 prior.kind in (Kind.SHARE, Kind.TURNOUT, Kind.SEATS) and prior.sentence_start == s.start:
             derived = ANNOTATES[prior.kind]
@@ -470,9 +494,12 @@ class _Builder:
                                                               number.unit is NumUnit.COUNT and number.value < 100)):
             return None
         top = prior.readings[0]
-        if top.strength is not Strength.FIRM or top.kind in (Kind.RANK, Kind.CANDIDATES, Kind.DEPOSITS, Kind.UNKNOWN):
+        # the kind must be settled; who the earlier figure belongs to need not be ("365 seats, while Labour have 203")
+        if top.kind in (Kind.RANK, Kind.CANDIDATES, Kind.DEPOSITS, Kind.UNKNOWN) or (
+                top.strength is not Strength.FIRM and any(r.kind is not top.kind for r in prior.readings)):
             return None
         between = [a for a in anchors if prior_number.end <= a.start and a.end <= number.start and (a.persons or a.party)]
+        strength = top.strength  # as sure as the figure the list goes on from
         if not between and _gap(self.text, prior_number.end, number.start, 55, ".;", SCORE_TO) and \
                 not what.TOTAL_BEFORE.search(self.text, max(0, number.start - 40), number.start):
             return what.KindCue(top.kind, Strength.FIRM, "the other side of a score", round=None)
@@ -481,9 +508,10 @@ class _Builder:
         if len(between) != 1:
             return None
         a = between[0]
-        if _gap(self.text, prior_number.end, a.start, 45, ".;", LIST_JOIN) and LIST_GLUE.fullmatch(self.text, a.end,
+        annotation = BRACKETED_AFTER.match(self.text, prior_number.end)  # "297 (-22) seats, Labour 227"
+        if _gap(self.text, annotation.end() if annotation else prior_number.end, a.start, 45, ".;", LIST_JOIN) and LIST_GLUE.fullmatch(self.text, a.end,
                                                                                                  number.start):
-            return what.KindCue(top.kind, Strength.FIRM, "listed after a figure of the same kind", round=None)
+            return what.KindCue(top.kind, strength, "listed after a figure of the same kind", round=None)
         return None
 
     def _scoreline(self, s: Sent, number: NumberMention, anchors: list[who.Anchor]) -> who.Anchor | None:

@@ -32,7 +32,8 @@ ROW_TAIL = re.compile(
 # A row naming what it counts rather than whose it is: "| Turnout |", "Electorate:", "Majority".
 TOTALS_LABEL = re.compile(r"(?<![\w’'-])(?:turnout|electorate|registered\s+voters|majority|margin|valid\s+votes|"
                           r"rejected(?:\s+ballots)?|spoilt\s+ballots|ballots\s+cast|votes\s+cast|total\s+votes?|"
-                          r"(?:[\w’'-]++,?\s+){1,3}(?:first|second|final)[\s-](?:preferences?|round|count))[\s|:,*]*", I)
+                          r"(?:[\w’'-]++,?\s+){1,3}(?:first|second|final)[\s-](?:preferences?|round|count))[\s|:,*]*(?:[–—-]\s*)?", I)
+
 CELL_SPLIT = re.compile(r"\t|\s{2,}|\|")  # cells are stripped, so "| " needs no pattern of its own
 
 # Column headings and what a figure under them counts.
@@ -225,9 +226,9 @@ def row_of(article: ArticleText, sent: Sent, number: NumberMention, section: Sec
         label = labels[0]
         if text[label_from:label.start].strip(" \t|*") or not ROW_LABEL_TAIL.match(text[label.end:first]):
             return None
-    elif not (section is not None and section.columns and TOTALS_LABEL.fullmatch(text, _skip(text, label_from, first),
-                                                                                   first)):
-        return None  # a row of totals ("| Turnout | 45.3% | 38.8% |") only under a table header
+    elif not (TOTALS_LABEL.fullmatch(text, _skip(text, label_from, first), first) and (
+            section is not None and section.columns or _set_off(text[label_from:first]))):
+        return None  # a row of totals ("| Turnout | 45.3% | 38.8% |", "Turnout: 67.2%")
     column = None
     if section is not None and section.columns:
         position = [n.start for n in figures].index(number.start) if number in figures else -1
@@ -237,7 +238,7 @@ def row_of(article: ArticleText, sent: Sent, number: NumberMention, section: Sec
                 column = None  # the header was misread, or the cells are out of line: trust neither
     counts = sum(1 for n in figures if n.unit is NumUnit.COUNT and n.value >= 100)
     return Row(label=label, start=start, end=end, column=column, counts=counts,
-               label_text=text[label_from:first].strip(" \t|*:,"))
+               label_text=text[label_from:first].strip(" \t|*:,–—-"))
 
 
 _COUNT_COLUMNS = frozenset({Kind.VOTES, Kind.SEATS, Kind.MARGIN_VOTES, Kind.TRANSFERS})
@@ -252,6 +253,12 @@ def _fits(column: Column, number: NumberMention) -> bool:
     if column.kind in _SHARE_COLUMNS:
         return not (number.unit is NumUnit.COUNT and number.value >= 100)
     return True
+
+
+def _set_off(label: str) -> bool:
+    """Outside a table a totals row needs its label set off: "Turnout: 67.2%", "Electorate - 71,000"."""
+    label = label.rstrip()
+    return label.endswith(":") or (len(label) > 1 and label[-1] in "-–—" and label[-2].isspace())
 
 
 def _skip(text: str, start: int, end: int) -> int:

@@ -87,7 +87,7 @@ DEPOSIT_COUNT_BEFORE = _before(r"\bdeposits?\s+(?:were\s+)?(?:lost|forfeited|kep
 # A clause that opens on second preferences: "In second preference votes, Khan got 192,313 ...".
 TRANSFER_FRAME = re.compile(r"(?<![\s,;:(“\x22'‘–—-])[\s,;:(“\x22'‘–—-]*+(?:in|on|with|from|of|after|among)\s+(?:the\s+)?(?:second|2nd)[\s-](?:preference|choice)s?"
                             r"(?:\s+votes)?\s*,", I)
-SEATS_AFTER = _after(r"(?:(?:of\s+)?(?:\w+['’]s?|[\d,]+|the)\s+){0,3}?(?:seats?|mps|members\s+of\s+parliament|"
+SEATS_AFTER = _after(r"(?:\(\s*[+\-−–]?\d+\s*\)\s*)?(?:(?:of\s+)?(?:\w+['’]s?|[\d,]+|the)\s+){0,3}?(?:seats?|mps|members\s+of\s+parliament|"
                      r"constituencies)\b")
 LEFT_WITH = re.compile(r"\b(?:left\s+with|down\s+to|reduced\s+to|cut\s+to|up\s+to|rose\s+to|fell\s+to|total\s+(?:of|to))"
                        r"\s+(?:just\s+|only\s+)?$", I)
@@ -235,7 +235,7 @@ def _count(number: NumberMention, before: str, after: str, sentence: str, seats:
         if re.match(r"\s+(?:other|remaining|more|further|minor|fringe|independent)\b", after, I):
             return []  # "five other candidates": how many others depends on who was named before
         return [KindCue(Kind.CANDIDATES, FIRM, "'candidates'")] if small else []
-    if CANDIDATES_BEFORE.search(near) and small:
+    if CANDIDATES_BEFORE.search(near) and small and not SEATS_AFTER.match(after) and not VOTES_AFTER.match(after):
         return [KindCue(Kind.CANDIDATES, FIRM, "'field of'")]
     if small and (DEPOSIT_COUNT_AFTER.match(after) or DEPOSIT_COUNT_BEFORE.search(near)):
         relation = "lost" if DEPOSIT_LOST.search(after[:80]) or DEPOSIT_LOST.search(near[-30:]) else "kept"

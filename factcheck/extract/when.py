@@ -55,6 +55,7 @@ class When:
     strength: Strength
     unsure: str | None = None
     base: bool = False  # measured against the article election's base (changes, "down from ... in 2019")
+    carried: bool = False  # undated, after a sentence about another election: that one is the other reading
 
 
 class Timeline:
@@ -70,32 +71,41 @@ class Timeline:
         self._year_starts = [y.start for y in self.years]
         self.sentence_year: int | None = None
         self.last_year: int | None = None
+        self.framed: int | None = None  # the other election the last sentence as a whole was about
+        self.carried_year: int | None = None
 
     # -- per sentence --------------------------------------------------------------------------------
     def open_sentence(self, start: int, end: int) -> None:
         """A year that frames a whole sentence: "In 2008 ...", "Four years later ..."."""
         text = self.text[start:end]
         offset = start + len(text) - len(text.lstrip())
-        self.sentence_year = None
+        self.sentence_year, self.carried_year = None, None
+        framed, self.framed = self.framed, None
+        if framed is not None and not THIS_TIME.search(self.text, offset, min(end, offset + 60)):
+            self.carried_year = framed  # dropped below if this sentence dates itself
         for y in self._between(offset, offset + 30):
             if OPENING.fullmatch(self.text, offset, y.start):
-                self.sentence_year = int(y.value)
+                self.sentence_year, self.carried_year = int(y.value), None
                 return
         if (SAME_ELECTION.match(self.text, offset, min(end, offset + 40))
                 or THAT_ELECTION.search(self.text, offset, end)) and self.last_year:
-            self.sentence_year = self.last_year
+            self.sentence_year, self.carried_year = self.last_year, None
             return
         later = YEARS_LATER.search(self.text, offset, min(end, offset + 25))
         if later and self.last_year:
             n = later.group("n").lower()
             years = int(n) if n.isdigit() else _COUNT_WORDS[n]
             sign = -1 if later.group("dir").lower() in ("earlier", "before") else 1
-            self.sentence_year = self.last_year + sign * years
+            self.sentence_year, self.carried_year = self.last_year + sign * years, None
 
     def close_sentence(self, start: int, end: int) -> None:
         mentioned = [int(y.value) for y in self._between(start, end) if self._held(int(y.value))]
         if mentioned or self.sentence_year:
             self.last_year = mentioned[-1] if mentioned else self.sentence_year
+        # "The results of that election ... 318 seats. The Lib Dems had 12.": the next sentence may go on about it
+        # (one sentence on, no further: the one after that has dropped it or dates itself)
+        if self.sentence_year is not None and self._election_in(self.sentence_year) not in (None, self.election):
+            self.framed = self.sentence_year
 
     # -- per figure ----------------------------------------------------------------------------------
     def notional(self, when: When) -> When | None:
@@ -137,7 +147,17 @@ class Timeline:
             return When(self.election, self.basis, self.strength)
         if self.sentence_year is not None:
             return self.dated(self.sentence_year, Strength.FIRM)
+        if self.carried_year is not None:
+            return When(self.election, self.basis, min(self.strength, Strength.LIKELY), carried=True)
         return When(self.election, self.basis, self.strength)
+
+    def carried(self, when: When) -> When | None:
+        """The other reading of an undated figure after a sentence about another election: that election."""
+        if not when.carried or self.carried_year is None:
+            return None
+        other = self.dated(self.carried_year, Strength.LIKELY)
+        return When(other.election, f"{self.carried_year}, which the sentence before is about", Strength.LIKELY,
+                    other.unsure, other.base)
 
     def _notional(self, clause: tuple[int, int], start: int) -> bool:
         """Whether the clause gives its figures on the re-estimated base. "411 seats, a gain of 211 on the

@@ -34,6 +34,10 @@ GLUE = re.compile(r"(?<!\s)(?:['’]s?)?\s*+(?:\([^)]{0,40}\)|,\s*+[^,:;.\d]{1,4
 _VOTE_VERB = r"(?:won|took|polled|got|secured|gained|received|lost|captured|attracted)"
 TWO_VERBS = re.compile(rf"(?<!\s)\s+(?:[a-z]+ly\s+)?{_VOTE_VERB}\s+[\d,.]+(?:\s+(?:seats?|votes?|per\s*cent|%|MPs))?,?\s+and\s+"
                        rf"(?:[a-z]+ly\s+)?{_VOTE_VERB}\s+(?:just\s+|only\s+|about\s+|around\s+|nearly\s+|almost\s+)?")
+# "... beating the incumbent Jane Smith, who polled 13,000": a relative clause's figure is its antecedent's.
+RELATIVE_VERB = re.compile(rf"(?<!\s),\s+who\s+(?:[a-z]+ly\s+|had\s+|has\s+|then\s+)*(?:{_VOTE_VERB}|garnered|scored|"
+                           rf"amassed|collected|mustered|picked\s+up|managed)\s+(?:just\s+|only\s+|about\s+|"
+                           rf"around\s+|nearly\s+|almost\s+|some\s+)?", I)
 VERB_BRIDGE = re.compile(
     r"(?<!\s)(?:,?\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,5}?,|,\s+[^,;\d]{1,70}?,|,\s+(?:who|whose|which)\b[^,;\d]{0,120},|"
     r"\s+(?:of|for|from)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?|"
@@ -223,6 +227,9 @@ def subjects(text: str, anchors: list[Anchor], start: int, end: int, clause: tup
         if current is None or current.strength < strength or (current.strength == strength and adjacent):
             found[anchor.start] = SubjectCue(anchor, strength, cue, adjacent)
 
+    antecedent = next((a for a in reversed(anchors) if a.usable and a.end <= start), None)
+    if antecedent is not None and RELATIVE_VERB.fullmatch(text, antecedent.end, start):
+        offer(antecedent, FIRM, f"'{antecedent.text}', who has the figure", adjacent=True)  # even inside an aside
     if coordinated and carried is not None:
         offer(carried, FIRM, f"'{carried.text}', like the figure before it in the clause")
     if row_label is not None:

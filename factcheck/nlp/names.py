@@ -42,11 +42,13 @@ class NameTable:
     name_words: set[str] = field(default_factory=set)  # every word of a person's or party's alias
 
     def add(self, alias: str, target: AliasTarget) -> None:
-        targets = self.aliases.get(alias)
-        if targets is None:
-            self.aliases[alias] = [target]
-        elif target not in targets:
-            targets.append(target)
+        # typeset copy curls the apostrophe the ledger may keep straight ("O'Mara", "O’Mara"), and the reverse
+        for spelling in {alias, alias.replace("'", "’"), alias.replace("’", "'")}:
+            targets = self.aliases.get(spelling)
+            if targets is None:
+                self.aliases[spelling] = [target]
+            elif target not in targets:
+                targets.append(target)
 
     @classmethod
     def from_registry(cls, registry: Registry) -> NameTable:
