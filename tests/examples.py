@@ -417,6 +417,16 @@ EXAMPLES: list[Example] = [
     ex("Counting was ahead of schedule in Khan's strongholds.", E21, absent=("comparison",)),
     ex("Goldsmith's campaign was widely criticised.", E16, absent=("winner", "votes")),
     ex("Labour held the seat with 45 per cent of the vote in the 2019 general election.", E21, absent=("*",)),
+    # a pronoun after a name that is the object of its clause may mean either person: no red flag
+    ex("Niko Omilana finished fifth. In another blow for Laurence Fox, he got 1.9 per cent.", E21,
+       X("1.9 per cent", "share", S, ("laurence-fox",))),
+    ex("Niko Omilana finished fifth. In another blow for Laurence Fox, he got 1.5 per cent.", E21,
+       X("1.5 per cent", "share", U)),
+    # a sentence adverb before a surname is not someone else's first name
+    ex("Polls had predicted a win for the mayor. Eventually Khan received 1,013,721 first preference votes.", E21,
+       X("1,013,721", "votes", S, ("sadiq-khan",), round="first")),
+    ex("Polls had predicted a win for the mayor. Eventually Khan received 1,031,721 first preference votes.", E21,
+       X("1,031,721", "votes", C, ("sadiq-khan",))),
     # -- elections from context -------------------------------------------------------------------
     ex("Mr Khan, who won 1,310,143 votes in 2016, this time took 1,206,034.", E21,
        X("1,310,143", "votes", S, election=E16), X("1,206,034", "votes", S, election=E21)),

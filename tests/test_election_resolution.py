@@ -40,3 +40,17 @@ def test_dateline_formats():
     assert dateline("Published: 8 May 2021\nKhan wins") == dt.date(2021, 5, 8)
     assert dateline("Updated May 3, 2008 - Johnson") == dt.date(2008, 5, 3)
     assert dateline("Khan wins") is None
+
+
+def test_a_handful_of_assembly_seats_does_not_point_to_a_general_election(index):
+    text = ("The mayoral count is over. On the London Elects figures Boris Johnson took 1,043,761 first preferences.\n\n"
+            "In the Assembly the Greens kept their 2 seats, the Lib Dems fell from 5 seats to 3 and UKIP lost both "
+            "of its 2 seats, while Labour went from 7 seats to 8.")
+    choice = resolve(text, index)
+    assert choice.election == "london-mayor-2008"
+    assert "seat count" not in choice.basis
+
+
+def test_a_seat_total_in_a_record_still_points_to_that_general_election(index):
+    choice = resolve("The Conservatives won 365 seats and Labour 202 seats.", index)
+    assert choice.election == "uk-general-2019" and "seat count" in choice.basis

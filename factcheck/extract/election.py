@@ -128,7 +128,8 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
         for eid in index.order:
             if index.family(eid) == family:
                 add(eid, min(1.0, 0.25 * said), f"speaks of a {family} election", identifies=False)
-    seat_counts = {int(n.value) for n in mentions.numbers if n.unit is NumUnit.COUNT and 2 <= n.value <= 650
+    # a handful of seats ("down from 5 seats to 3") turns up in any record, often another body's
+    seat_counts = {int(n.value) for n in mentions.numbers if n.unit is NumUnit.COUNT and 20 <= n.value <= 650
                    and n.hi - n.lo <= 1 and SEATS_AFTER.match(text, n.end)}
     for eid in index.order:
         hits = len(seat_counts & index.seat_totals(eid)) if seat_counts else 0

@@ -180,7 +180,9 @@ def sentence_anchors(text: str, start: int, end: int, entities: list[EntityMenti
         earlier = [a for a in anchors if a.pronoun and a.persons and a.end <= m.start()]
         referent = (subjects_before[-1].persons if subjects_before else earlier[-1].persons if earlier
                     else previous_persons)
-        ambiguous = len({a.persons for a in subjects_before} | {referent}) > 1
+        # "a blow for Fox, he ...": a person named as an object before it may still be who it means
+        ambiguous = len({a.persons for a in subjects_before} | {referent}) > 1 or (
+            not subjects_before and any(a.persons != referent for a in named_before))
         anchors.append(Anchor(m.start(), m.end(), m.group(0), persons=referent, pronoun=True, ambiguous=ambiguous))
     if previous_party:
         for m in PARTY_PRONOUN.finditer(text, start, end):

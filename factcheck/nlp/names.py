@@ -127,6 +127,13 @@ def first_word(text: str, start: int) -> str:
     return m.group(0) if m else text[start:start + 1]
 
 
+# Words that open a sentence before a surname without being a first name ("Eventually Khan received ...").
+SENTENCE_OPENERS = frozenset({
+    "After", "Also", "Although", "And", "As", "Before", "But", "Despite", "Earlier", "Elsewhere", "However",
+    "Instead", "Later", "Meanwhile", "Now", "Overall", "Since", "So", "Still", "Then", "Though", "Today", "Tonight",
+    "When", "While", "Yesterday", "Yet"})
+
+
 def looks_like_other_first_name(previous: str, table: NameTable) -> bool:
     """Whether a capitalised word before a bare surname is someone else's first name ("Jeremy Corbyn")."""
     return (
@@ -134,5 +141,7 @@ def looks_like_other_first_name(previous: str, table: NameTable) -> bool:
         and previous.isalpha()
         and previous not in TITLES
         and previous not in table.party_words
+        and previous not in SENTENCE_OPENERS
+        and not (len(previous) >= 8 and previous.endswith("ly"))  # "Eventually", "Ultimately"; no first name
         and not previous.isupper()
     )
