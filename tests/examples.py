@@ -361,6 +361,10 @@ EXAMPLES: list[Example] = [
     # a nation an earlier sentence of the paragraph names, beside the whole election
     ex("In Scotland the SNP won 35 of the 59 seats. Labour won seven seats and the Liberal Democrats four.", G17,
        X("seven", "seats", S, ("labour",)), X("four", "seats", S, ("liberal-democrats",))),
+    # a place right after a figure is its own, whatever the clause named before
+    ex("Turnout stood at 60% in England, as opposed to 56% in Wales.", G24,
+       X("60%", "turnout", S), X("56%", "turnout", S)),
+    ex("Turnout stood at 60% in England, as opposed to 58% in Wales.", G24, X("58%", "turnout", C)),
     # an undated sentence after one about another election may go on about it
     ex("At the 2017 election the Conservatives won 317 seats. The Liberal Democrats had 12 seats.", G19,
        X("317", "seats", S, election=G17), X("12", "seats", S, election=G17)),

@@ -54,3 +54,10 @@ def test_a_handful_of_assembly_seats_does_not_point_to_a_general_election(index)
 def test_a_seat_total_in_a_record_still_points_to_that_general_election(index):
     choice = resolve("The Conservatives won 365 seats and Labour 202 seats.", index)
     assert choice.election == "uk-general-2019" and "seat count" in choice.basis
+
+
+def test_a_year_the_opening_only_compares_with_does_not_compete_with_its_election(index):
+    text = ("Analysis: the numbers in Wales\n"
+            "The 2024 election cut the number of MPs from Wales from 40 to 32. Labour's share fell from 2019.")
+    choice = resolve(text, index)
+    assert choice.election == "uk-general-2024" and choice.firm

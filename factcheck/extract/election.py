@@ -24,6 +24,8 @@ from factcheck.numbers import NumUnit, ordinal_value
 
 I = re.IGNORECASE
 _LEDE_CHARS = 400
+COMPARED_YEAR = re.compile(r"\b(?:from|since|on|than|over|compared\s+(?:with|to)|against|versus)\s+(?:in\s+)?"
+                           r"(?:the\s+)?$", re.IGNORECASE)
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%B %d, %Y", "%b %d, %Y",
                  "%A %d %B %Y", "%A, %d %B %Y", "%A %B %d, %Y", "%A, %B %d, %Y")
 DATELINE = re.compile(r"\b(?:date|published|posted|updated|first\s+published)\b\s*:?\s*(?P<date>\d{4}-\d{2}-\d{2}|"
@@ -114,13 +116,19 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
     # the words for what an election is for ("the 2024 general election") names that election outright.
     families = {family: pattern for family, pattern in index.family_words().items() if pattern.search(text[:3000])}
     lede_families = {family for family, pattern in families.items() if pattern.search(text[:_LEDE_CHARS])}
-    lede_years = list(dict.fromkeys(int(n.value) for n in mentions.numbers
-                                    if n.unit is NumUnit.YEAR and n.start < _LEDE_CHARS))
+    lede_mentions = [n for n in mentions.numbers if n.unit is NumUnit.YEAR and n.start < _LEDE_CHARS]
+    lede_years = list(dict.fromkeys(int(n.value) for n in lede_mentions))
+    # "an increase from 2019", "up on 2017": a year the opening only compares with
+    compared = {year for year in lede_years if all(
+        COMPARED_YEAR.search(text, max(0, n.start - 25), n.start) for n in lede_mentions if int(n.value) == year)}
     unheld = [y for y in lede_years if lede_families and not any(
         index.family(e) in lede_families for e in index.by_year.get(y, []))]
     for order, year in enumerate(lede_years):
         for eid in index.by_year.get(year, []):
             named = index.family(eid) in lede_families
+            if year in compared and order > 0:
+                add(eid, 0.5, f"{year} compared with in the opening lines", identifies=False)
+                continue
             add(eid, (2.5 + (0.5 if order == 0 else 0.0)) if named else 1.0 / len(index.by_year[year]),
                 f"{year} {'and its kind of election ' if named else ''}in the opening lines", identifies=bool(named))
     for family, pattern in families.items():

@@ -20,8 +20,11 @@ WHOLE_AREA = re.compile(r"\b(?:overall|nationally|nationwide|across\s+(?:the\s+)
                         r"britain|great\s+britain)|(?:uk|city|area|country)[\s-]wide|in\s+the\s+(?:country|uk)\s+as\s+a\s+"
                         r"whole|national\s+(?:vote|share|picture|result|level|turnout)|across\s+all\s+\d+\s+\w+)\b", I)
 # "Across the country, ...": an opening that frames every clause of its sentence.
-WHOLE_OPENING = re.compile(r"(?:(?:and|but|meanwhile),?\s+)?(?:across\s+(?:the\s+)?(?:country|nation|uk|britain|"
-                           r"great\s+britain)|nationally|nationwide|overall)\b", I)
+WHOLE_OPENING = re.compile(r"(?:(?:and|but|meanwhile),?\s+)?(?:(?:across|in)\s+(?:the\s+)?(?:country|nation|uk|britain|"
+                           r"great\s+britain|united\s+kingdom)\b(?!\s+(?:general\s+)?election)|nationally|nationwide|"
+                           r"overall)\b", I)
+# "60% in England, as opposed to 56% in Wales": a place right after the figure is its own
+IN_RIGHT_AFTER = re.compile(r"(?<!\s)\s+(?:in|across|for)\s+(?:the\s+)?", I)
 THE_CONTEST = re.compile(r"\b(?:the\s+(?:constituency|seat|division)|there|locally|this\s+seat)\b", I)
 BOROUGH_BEFORE = re.compile(r"\b(?:in|across|of|for)\s+(?:the\s+)?$", I)
 
@@ -55,6 +58,12 @@ def scope_for(text: str, sent: Sent, clause: tuple[int, int], position: int, sec
         return ScopeCue(None, None, Strength.FIRM, whole=True)
     places = [e for e in sent.entities if e.kind is EntityKind.CONSTITUENCY]
     in_clause = [e for e in places if clause[0] <= e.start < clause[1]]
+    end = next((n.end for n in sent.numbers if n.start == position), None)
+    if end is not None:
+        for e in sent.entities:
+            if e.start > end and (e.kind is EntityKind.CONSTITUENCY or areas and e.kind is EntityKind.AREA) and \
+                    IN_RIGHT_AFTER.fullmatch(text, end, e.start):
+                return ScopeCue(e.ids[0], e.text, Strength.FIRM, area=e.kind is EntityKind.AREA)
     if in_clause:
         chosen = min(in_clause, key=lambda e: (e.start > position, abs(e.start - position)))
         return ScopeCue(chosen.ids[0], chosen.text, Strength.FIRM)
