@@ -426,6 +426,16 @@ EXAMPLES: list[Example] = [
        X("1.9 per cent", "share", S, ("laurence-fox",))),
     ex("Niko Omilana finished fifth. In another blow for Laurence Fox, he got 1.5 per cent.", E21,
        X("1.5 per cent", "share", U)),
+    # an article and an evaluative adjective between the verb and the figure
+    ex("Ken Livingstone won. In the end he scored a lower-than-expected 39 per cent of first preferences.", E00,
+       X("39 per cent", "share", S, ("ken-livingstone",))),
+    ex("Ken Livingstone won. In the end he scored a lower-than-expected 42 per cent of first preferences.", E00,
+       X("42 per cent", "share", C, ("ken-livingstone",))),
+    # "of total votes" is a share's base
+    ex("Khan defeated Goldsmith's 35 percent of first preferences and 43 percent of total votes.", E16,
+       X("43 percent", "share", S, ("zac-goldsmith",), round="final")),
+    ex("Khan defeated Goldsmith's 35 percent of first preferences and 46 percent of total votes.", E16,
+       X("46 percent", "share", C, ("zac-goldsmith",))),
     # a sentence adverb before a surname is not someone else's first name
     ex("Polls had predicted a win for the mayor. Eventually Khan received 1,013,721 first preference votes.", E21,
        X("1,013,721", "votes", S, ("sadiq-khan",), round="first")),

@@ -109,6 +109,7 @@ WON_VERB_BEFORE = re.compile(r"\b(?:won|carried|took|topped\s+the\s+poll\s+in|ca
 # -- shares and points --------------------------------------------------------------------------------
 SHARE_AFTER = _after(r"(?:of\s+(?:the|all|his|her|their)\s+(?:\w+\s+){0,3}?(?:votes?|ballots?|preferences?|support|"
                      r"share)|of\s+(?:first|second|1st|2nd)[\s-](?:preferences?|choices?)|of\s+votes?\s+cast|"
+                     r"of\s+(?:total|valid)\s+(?:votes?|ballots)|"
                      r"(?:vote\s+)?share|of\s+the\s+poll|of\s+valid|of\s+the\s+(?:popular\s+)?vote|support)\b")
 SHARE_BEFORE = _before(r"\b(?:share|vote\s+share|share\s+of\s+the\s+vote)(?:\s+(?:of|was|to|stood\s+at|at|is|:))?|"
                        r"\bpercentage\s+(?:of|was)")

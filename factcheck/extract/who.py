@@ -58,7 +58,7 @@ VERB_BRIDGE = re.compile(
     r"[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,5}?\s+(?:with|on)|"
     r"[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,8}?\s+(?:win|won|take|took|get|got|poll|polled|secure|secured|gain|"
     r"gained|attract|attracted|muster|mustered|manage|managed|reach|reached|top|topped))"
-    r"(?:\s+(?:a|an)(?:\s+[\w-]+){1,2}?(?=\s+[\d£]))?"
+    r"(?:\s+(?:a|an)(?:\s+(?!of\b)[\w-]+){1,2}?)?"  # "won a massive 39 per cent" (no lookahead: endpos hides the figure)
     r"(?:\s+(?:a\s+total\s+of|a\s+share\s+of|some|just|only|a\s+mere|nearly|almost|around|about|over|more\s+than|"
     r"fewer\s+than|less\s+than|under|up\s+to|at\s+least|just\s+over|just\s+under|roughly))*\s*+", I)
 # "Berry's share rose by 5 points", "Khan's majority was 62,538": a measure the name owns, then the figure.
