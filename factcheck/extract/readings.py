@@ -173,7 +173,7 @@ class _Builder:
             named = [a.persons for a in anchors if a.persons and len(a.persons) == 1 and s.start <= a.start]
             if named:
                 previous_persons = named[0]
-            parties = [a.party for a in anchors if a.party and not a.pronoun]
+            parties = [a.party for a in anchors if a.party]  # "It achieved ... behind the Tories": still the party
             if parties:
                 previous_party = parties[0]
         return sorted(claims, key=lambda c: (c.start, c.end))

@@ -83,7 +83,10 @@ ROLE_PATTERNS = (
 # not as a determiner ("his Tory rival").
 PRONOUN = re.compile(r"\b(?:he|she|him)\b|\b(?:his|her)\b(?=\s+(?:[\w-]+\s+)?(?:[\d£]|share|vote|votes|total|tally|"
                      r"haul|majority|lead|margin|support|result|showing|tally|count|first|second|final))", I)
-PARTY_PRONOUN = re.compile(r"\b(?:they|their|the\s+party)\b", I)
+# "It" only where it plainly stands for a party that wins something: "It achieved 14.3% ...", "its share".
+PARTY_PRONOUN = re.compile(r"\b(?:they|their|the\s+party)\b|\b(?-i:It)(?=\s+(?:also\s+)?(?:won|took|achieved|secured|"
+                           r"gained|polled|received|got|captured|came|finished|holds|held|lost)\b)|"
+                           r"\bits(?=\s+(?:[\w-]+\s+){0,2}?(?:share|vote|seats|tally|total)\b)", I)
 
 # People the ledger does not know: "Mr Smith", "Andy Burnham", or a capitalised word that wins votes.
 UNKNOWN_PERSON = re.compile(
@@ -187,7 +190,9 @@ def sentence_anchors(text: str, start: int, end: int, entities: list[EntityMenti
     if previous_party:
         for m in PARTY_PRONOUN.finditer(text, start, end):
             if not any(a.party for a in anchors if a.end <= m.start()):
-                anchors.append(Anchor(m.start(), m.end(), m.group(0), party=previous_party, pronoun=True))
+                # "it" may stand for much else than a party: what it gives is never firm
+                anchors.append(Anchor(m.start(), m.end(), m.group(0), party=previous_party, pronoun=True,
+                                      ambiguous=m.group(0).lower() in ("it", "its")))
 
     anchors.sort(key=lambda a: a.start)
     return anchors
@@ -223,7 +228,7 @@ def subjects(text: str, anchors: list[Anchor], start: int, end: int, clause: tup
     found: dict[int, SubjectCue] = {}
 
     def offer(anchor: Anchor, strength: Strength, cue: str, adjacent: bool = False) -> None:
-        if anchor.pronoun and strength is FIRM and (anchor.ambiguous or len(anchor.persons) != 1) and not anchor.party:
+        if anchor.pronoun and strength is FIRM and (anchor.ambiguous or len(anchor.persons) != 1 and not anchor.party):
             strength = LIKELY
         current = found.get(anchor.start)
         if current is None or current.strength < strength or (current.strength == strength and adjacent):
