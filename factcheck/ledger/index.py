@@ -26,8 +26,9 @@ class LedgerIndex:
         self.ledger = ledger
         self.registry = ledger.registry
         self._all: dict[str, Election] = {e.id: e for e in ledger.elections}
-        # Checkable elections only: a notional result is a base for changes, never what an article is about.
-        self.elections: dict[str, Election] = {e.id: e for e in ledger.elections if not e.notional}
+        # Checkable elections only: a notional or base-only result is a base for changes, never what an article
+        # is about.
+        self.elections: dict[str, Election] = {e.id: e for e in ledger.elections if e.checkable}
         self.order: list[str] = list(self.elections)
         self._facts: dict[tuple[str, str | None], Facts] = {}
         self._contest_ids: dict[str, frozenset[str]] = {}
@@ -139,7 +140,7 @@ class LedgerIndex:
         return found
 
     def known(self, election_id: str) -> bool:
-        """Whether the ledger holds this election, checkable or only a base (a notional result)."""
+        """Whether the ledger holds this election, checkable or only a base (a notional or base-only result)."""
         return election_id in self._all
 
     def base_id(self, election_id: str) -> str | None:
