@@ -168,13 +168,7 @@ class _Builder:
                 candidacies=tuple(candidacies), sources=(sid,), code=seat.ons, nation=nation, region=region,
                 electorate=Count(seat.electorate, (sid,)), valid=Count(seat.valid, (sid,)),
                 rejected=Count(seat.invalid, (sid,)), result=seat.result))
-        variants = {
-            SPEAKER_VARIANT: _speaker_variant(es.speaker_former_party, self._party_name(es.speaker_former_party), sid),
-            TURNOUT_VARIANT: {"label": "turnout including invalid votes (valid and invalid votes over electorate)",
-                              "status": "other-basis", "sources": [sid],
-                              "note": "The Commons Library divides valid votes by the electorate; much of the press "
-                                      "counts rejected ballot papers too, which gives a slightly higher turnout."}}
-        return es.id, contests, self._record(es, sid, variants, TURNOUT_VARIANT,
+        return es.id, contests, self._record(es, sid, self._counted_variants(es.speaker_former_party, sid), TURNOUT_VARIANT,
                                              [f"{es.file}-candidacies.csv", f"{es.file}-constituencies.csv"])
 
     def _by_code(self, official) -> dict[str, str]:
@@ -239,13 +233,21 @@ class _Builder:
                 candidacies=tuple(candidacies), sources=(sid,), code=seat.ons, nation=nation, region=region,
                 electorate=Count(seat.electorate, (sid,)), valid=Count(seat.valid, (sid,)),
                 rejected=Count(seat.invalid, (sid,)), result=seat.result))
-        variants = {SPEAKER_VARIANT: _speaker_variant(bs.speaker_former_party,
-                                                      self._party_name(bs.speaker_former_party), sid)}
         folder, _, name = bs.origin.path.rpartition("/")
         origin = {"repository": bs.origin.repository, "commit": bs.origin.commit, "folder": f"{folder}/" if folder else None}
-        record = self._record(bs, sid, variants, None, [Path(bs.file).name], origin=origin, copy_of=name)
+        record = self._record(bs, sid, self._counted_variants(bs.speaker_former_party, sid), TURNOUT_VARIANT,
+                              [Path(bs.file).name], origin=origin, copy_of=name)
         record["base_only"] = True
         return bs.id, contests, record
+
+    def _counted_variants(self, speaker_former_party: str, sid: str) -> dict:
+        """The other-basis variants of a counted result: the Speaker's former party, turnout with invalid votes."""
+        return {
+            SPEAKER_VARIANT: _speaker_variant(speaker_former_party, self._party_name(speaker_former_party), sid),
+            TURNOUT_VARIANT: {"label": "turnout including invalid votes (valid and invalid votes over electorate)",
+                              "status": "other-basis", "sources": [sid],
+                              "note": "The Commons Library divides valid votes by the electorate; much of the press "
+                                      "counts rejected ballot papers too, which gives a slightly higher turnout."}}
 
     def _party_name(self, pid: str) -> str:
         party = self.curated["parties"].get(pid) or self.imported_parties.get(pid)
