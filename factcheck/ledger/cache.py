@@ -29,7 +29,7 @@ from typing import Any
 from factcheck.ledger import model as m
 from factcheck.memory import paused_gc
 
-FORMAT = 3
+FORMAT = 4
 
 
 def cached_ledger(directory: Path) -> m.Ledger:
@@ -171,6 +171,7 @@ def encode_ledger(ledger: m.Ledger) -> tuple[dict[str, Any], dict[str, list]]:
             "system": e.system.value, "turnout_definition": e.turnout_definition,
             "turnout_basis": e.turnout_basis.value, "turnout_other_basis": e.turnout_other_basis,
             "deposit_threshold": str(e.deposit_threshold), "base": e.base, "notional": e.notional,
+            "base_only": e.base_only,
             "notes": list(e.notes),
             "sources": {sid: [s.title, s.publisher, s.kind.value, s.url, [[v.title, v.url] for v in s.via], s.seen,
                               s.note] for sid, s in e.sources.items()},
@@ -292,7 +293,8 @@ def decode_ledger(data: dict[str, Any], part) -> m.Ledger:
             turnout_basis=m.TurnoutBasis(e["turnout_basis"]), turnout_other_basis=e["turnout_other_basis"],
             deposit_threshold=Decimal(e["deposit_threshold"]),
             variants={vid: m.Variant(v[0], m.VariantStatus(v[1]), tuple(v[2]), v[3]) for vid, v in e["variants"].items()},
-            base=e["base"], notional=bool(e["notional"]), notes=tuple(e["notes"]),
+            base=e["base"], notional=bool(e["notional"]),
+            base_only=bool(e["base_only"]), notes=tuple(e["notes"]),
             provenance=None if p is None else m.Provenance(p[0], p[1], p[2], p[3], p[4], tuple(tuple(f) for f in p[5]))))
     registry = m.Registry(
         people={k: m.Person(v[0], tuple(v[1]), tuple(v[2]), v[3], v[4]) for k, v in data["people"].items()},

@@ -113,4 +113,4 @@ def election(e: s.Election, contests: tuple[m.Contest, ...]) -> m.Election:
         turnout_other_basis=e.turnout.other_basis,
         deposit_threshold=e.deposit_threshold,
         variants={vid: m.Variant(v.label, v.status, v.sources, v.note) for vid, v in e.variants.items()},
-        base=e.base, notional=e.notional, notes=e.notes, provenance=provenance(e.provenance))
+        base=e.base, notional=e.notional, base_only=e.base_only, notes=e.notes, provenance=provenance(e.provenance))

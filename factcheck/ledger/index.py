@@ -26,8 +26,9 @@ class LedgerIndex:
         self.ledger = ledger
         self.registry = ledger.registry
         self._all: dict[str, Election] = {e.id: e for e in ledger.elections}
-        # Checkable elections only: a notional result is a base for changes, never what an article is about.
-        self.elections: dict[str, Election] = {e.id: e for e in ledger.elections if not e.notional}
+        # Checkable elections only: a notional or base-only result is a base for changes, never what an article
+        # is about.
+        self.elections: dict[str, Election] = {e.id: e for e in ledger.elections if e.checkable}
         self.order: list[str] = list(self.elections)
         self._facts: dict[tuple[str, str | None], Facts] = {}
         self._contest_ids: dict[str, frozenset[str]] = {}
@@ -126,6 +127,15 @@ class LedgerIndex:
         earlier = [e for e in self.order if self.elections[e].office == office and self.elections[e].date < date]
         return earlier[-1] if earlier else None
 
+    def counted_previous(self, election_id: str) -> str | None:
+        """The last counted election before this one, as turnout is compared: the previous checkable one, else a
+        base that is a count held only as a base (2015 for 2017), never a notional re-estimate."""
+        previous = self.previous(election_id)
+        base = self._all[election_id].base
+        if previous is None and base is not None and self._all[base].base_only:
+            return base
+        return previous
+
     def seat_totals(self, election_id: str) -> frozenset[int]:
         """The seat counts of the parties that won seats: "411 seats" points to 2024 as surely as a vote count."""
         found = self._seat_totals.get(election_id)
@@ -139,7 +149,7 @@ class LedgerIndex:
         return found
 
     def known(self, election_id: str) -> bool:
-        """Whether the ledger holds this election, checkable or only a base (a notional result)."""
+        """Whether the ledger holds this election, checkable or only a base (a notional or base-only result)."""
         return election_id in self._all
 
     def base_id(self, election_id: str) -> str | None:
@@ -154,7 +164,11 @@ class LedgerIndex:
         return self.facts(base, variant if variant in self._all[base].variants else None)
 
     def source(self, election_id: str, source_id: str) -> Source | None:
-        return self._all[election_id].sources.get(source_id)
+        """A source of the election, or of its base: a change is derived from both, and cites both."""
+        found = self._all[election_id].sources.get(source_id)
+        if found is None and (base := self.base_id(election_id)) is not None:
+            found = self._all[base].sources.get(source_id)
+        return found
 
     def winners(self) -> list[tuple[str, str]]:
         """(election, winning person) in date order, for elections with one area-wide winner."""

@@ -219,6 +219,12 @@ class Election:
     variants: dict[str, Variant] = field(default_factory=dict)
     base: str | None = None  # the election changes are measured against; None: the previous one for the office
     notional: bool = False  # a re-estimated result (a base for changes), never itself checked
+    base_only: bool = False  # a counted result held only as a base for a later election's changes, never checked
+
+    @property
+    def checkable(self) -> bool:
+        """Whether an article can be about this election (a base-only or notional result is never checked)."""
+        return not (self.notional or self.base_only)
     notes: tuple[str, ...] = ()
     provenance: Provenance | None = None
 

@@ -153,6 +153,7 @@ class Election(Model):
     deposit_threshold: Percent = Decimal(5)  # share of valid first preferences to keep a deposit
     base: Id | None = None  # the election changes are measured against (default: the previous one)
     notional: bool = False  # a re-estimated result used as a base, never itself checked
+    base_only: bool = False  # a counted result held only as a base for a later election, never itself checked
     sources: dict[Id, Source]
     variants: dict[Id, Variant] = {}
     electorate: Count | None = None

@@ -88,7 +88,7 @@ def variant_ref(fact: Fact, index: LedgerIndex) -> AlternativeRef | None:
 
 def turnout_change_alternatives(facts: Facts, index: LedgerIndex) -> list[tuple[float, Fact, str]]:
     """Turnout changes computed from a documented alternative turnout in either election."""
-    previous = index.previous(facts.election.id)
+    previous = index.counted_previous(facts.election.id)
     if previous is None:
         return []
     before = index.facts(previous)

@@ -55,7 +55,7 @@ def expected_facts(reading: Reading, facts: Facts, index: LedgerIndex) -> list[F
         out = [facts.area_turnout(area)] if area else [facts.turnout()] if contest is None else [
             _contest(facts, "turnout", contest)]
     elif kind is Kind.TURNOUT_CHANGE:
-        previous = index.previous(facts.election.id)  # turnout is compared with the last actual election
+        previous = index.counted_previous(facts.election.id)  # turnout is compared with the last actual election
         out = [facts.turnout_change(index.facts(previous))] if previous and contest is None else []
     elif kind is Kind.ELECTORATE:
         out = [facts.electorate()] if contest is None else [_contest(facts, "electorate", contest)]

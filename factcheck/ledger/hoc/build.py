@@ -16,7 +16,8 @@ from factcheck.errors import LedgerError
 from factcheck.ledger.csvfile import Problems
 from factcheck.ledger.hoc import files as hoc
 from factcheck.ledger.hoc.identity import People, constituencies_for, parties_for, repair, slug
-from factcheck.ledger.hoc.settings import ElectionSettings, NotionalSettings, Settings, load_settings
+from factcheck.ledger.hoc.partycolumns import PartySeat, check_party_columns, read_party_columns
+from factcheck.ledger.hoc.settings import ElectionSettings, NotionalSettings, PartyColumnsSettings, Settings, load_settings
 from factcheck.ledger.model import Candidacy, Contest, ContestKind, Count, Party
 from factcheck.ledger.tables import write_contests, write_registry_table
 
@@ -73,6 +74,17 @@ def import_hoc_results(src: Path, out: Path, today: dt.date | None = None) -> Su
             hoc.check_notional(seats, problems)
             notional.append((ns, seats))
     checksums = hoc.check_checksums(src, inputs, problems)
+    bases: list[tuple[PartyColumnsSettings, list[PartySeat]]] = []
+    for bs in settings.bases:
+        path = out / bs.file  # kept with the ledger: a copy the data folder does not hold
+        if _present([path], problems):
+            checksums[path.name] = hoc.sha256(path)
+            if checksums[path.name] != bs.sha256:
+                problems.at_file(path, f"sha256 {checksums[path.name]} does not match the import settings "
+                                       f"({bs.sha256}): the file is not the recorded copy")
+            seats = read_party_columns(path, bs.columns, bs.other, problems)
+            check_party_columns(seats, bs.columns, bs.codes, problems)
+            bases.append((bs, seats))
     if problems:
         raise LedgerError(sorted(problems, key=_position))
 
@@ -80,6 +92,7 @@ def import_hoc_results(src: Path, out: Path, today: dt.date | None = None) -> Su
                        checksums, today or dt.date.today(), problems)
     written = [builder.election(es, seats, rows) for es, seats, rows in official]
     written += [builder.notional(ns, seats, official) for ns, seats in notional]
+    written += [builder.party_columns(bs, seats, official) for bs, seats in bases]
     if problems:
         raise LedgerError(sorted(problems, key=_position))
     builder.write(out, written)
@@ -112,6 +125,7 @@ class _Builder:
         self.places: dict[str, str] = {}  # constituency id -> latest official name
         self.areas = curated["areas"]
         self.region_of: dict[str, tuple[str | None, str | None]] = {}  # ONS id -> (nation, region)
+        self.id_of: dict[str, str] = {}  # ONS id -> constituency id, from the official files
 
     def _area(self, name: str, row, column: int) -> str | None:
         aid = slug(name)
@@ -120,11 +134,14 @@ class _Builder:
             return None
         return aid
 
-    def _place(self, name: str) -> str:
+    def _place(self, name: str, latest: bool = True) -> str:
+        """The constituency id for an official name; `latest=False` for an earlier election, whose name never
+        replaces the one a later election prints."""
         cid = slug(name)
         if cid in self.curated["constituencies"]:
             cid = f"{cid}-constituency"  # a hand-kept area of the same name (a London Assembly seat) keeps its id
-        self.places[cid] = name
+        if latest or cid not in self.places:
+            self.places[cid] = name
         return cid
 
     def election(self, es: ElectionSettings, seats: list[hoc.Seat], rows: list[hoc.Candidacy]):
@@ -145,24 +162,24 @@ class _Builder:
                     person=pid, party=party, votes=Count(c.votes, (sid,)),
                     ballot_name=None if registered and registered.name == name else c.name,
                     description=c.party_name, party_alternatives=alternatives))
+            cid = self.id_of[seat.ons] = self._place(seat.name)
             contests.append(Contest(
-                id=self._place(seat.name), name=seat.name, kind=ContestKind.CONSTITUENCY,
+                id=cid, name=seat.name, kind=ContestKind.CONSTITUENCY,
                 candidacies=tuple(candidacies), sources=(sid,), code=seat.ons, nation=nation, region=region,
                 electorate=Count(seat.electorate, (sid,)), valid=Count(seat.valid, (sid,)),
                 rejected=Count(seat.invalid, (sid,)), result=seat.result))
-        variants = {
-            SPEAKER_VARIANT: _speaker_variant(es.speaker_former_party, self._party_name(es.speaker_former_party), sid),
-            TURNOUT_VARIANT: {"label": "turnout including invalid votes (valid and invalid votes over electorate)",
-                              "status": "other-basis", "sources": [sid],
-                              "note": "The Commons Library divides valid votes by the electorate; much of the press "
-                                      "counts rejected ballot papers too, which gives a slightly higher turnout."}}
-        return es.id, contests, self._record(es, sid, variants, TURNOUT_VARIANT,
+        return es.id, contests, self._record(es, sid, self._counted_variants(es.speaker_former_party, sid), TURNOUT_VARIANT,
                                              [f"{es.file}-candidacies.csv", f"{es.file}-constituencies.csv"])
+
+    def _by_code(self, official) -> dict[str, str]:
+        """Party abbreviation in upper case -> ledger party, from the candidacies and parties.yaml's `hoc`."""
+        like = {c.code.upper(): self.party_of[c.mnis_party] for _, _, rows in official for c in rows}
+        like.update({code.upper(): pid for pid, p in self.curated["parties"].items() for code in p.hoc})
+        return like
 
     def notional(self, ns: NotionalSettings, seats: list[hoc.NotionalSeat], official):
         sid = _source_id(ns.file)
-        like = {c.code.upper(): self.party_of[c.mnis_party] for _, _, rows in official for c in rows}
-        like.update({code.upper(): pid for pid, p in self.curated["parties"].items() for code in p.hoc})
+        like = self._by_code(official)
         contests = []
         for seat in seats:
             if seat.ons not in self.region_of:
@@ -191,18 +208,64 @@ class _Builder:
         record["notional"] = True
         return ns.id, contests, record
 
+    def party_columns(self, bs: PartyColumnsSettings, seats: list[PartySeat], official):
+        """An earlier election held only as a base: party rows per seat, the seats matched by code."""
+        sid = _source_id(Path(bs.file).stem)
+        like = self._by_code(official)
+        known = {**self.curated["parties"], **self.imported_parties}
+        contests = []
+        for seat in seats:
+            nation = self._area(seat.country, seat.row, 5)
+            region = self._area(seat.region, seat.row, 4) if seat.region != seat.country else None
+            candidacies = []
+            for p in seat.parties:
+                party = bs.other_party if p.code == bs.other else like.get(bs.codes.get(p.code, p.code).upper())
+                if party is None or party not in known:
+                    self.problems.add(seat.row, 12, f"unknown party {p.code!r} in {seat.name}; map it under "
+                                                    "`codes:` in the import settings or add it to parties.yaml")
+                    continue
+                alternatives = ((bs.speaker_former_party, SPEAKER_VARIANT),) if party == "speaker" else ()
+                candidacies.append(Candidacy(person=None, party=party, votes=Count(p.votes, (sid,)),
+                                             description=p.code, party_alternatives=alternatives,
+                                             note=f"votes {p.derived}" if p.derived else None))
+            contests.append(Contest(
+                id=self.id_of.get(seat.ons) or self._place(seat.name, latest=False), name=seat.name, kind=ContestKind.CONSTITUENCY,
+                candidacies=tuple(candidacies), sources=(sid,), code=seat.ons, nation=nation, region=region,
+                electorate=Count(seat.electorate, (sid,)), valid=Count(seat.valid, (sid,)),
+                rejected=Count(seat.invalid, (sid,)), result=seat.result))
+        folder, _, name = bs.origin.path.rpartition("/")
+        origin = {"repository": bs.origin.repository, "commit": bs.origin.commit, "folder": f"{folder}/" if folder else None}
+        record = self._record(bs, sid, self._counted_variants(bs.speaker_former_party, sid), TURNOUT_VARIANT,
+                              [Path(bs.file).name], origin=origin, copy_of=name)
+        record["base_only"] = True
+        return bs.id, contests, record
+
+    def _counted_variants(self, speaker_former_party: str, sid: str) -> dict:
+        """The other-basis variants of a counted result: the Speaker's former party, turnout with invalid votes."""
+        return {
+            SPEAKER_VARIANT: _speaker_variant(speaker_former_party, self._party_name(speaker_former_party), sid),
+            TURNOUT_VARIANT: {"label": "turnout including invalid votes (valid and invalid votes over electorate)",
+                              "status": "other-basis", "sources": [sid],
+                              "note": "The Commons Library divides valid votes by the electorate; much of the press "
+                                      "counts rejected ballot papers too, which gives a slightly higher turnout."}}
+
     def _party_name(self, pid: str) -> str:
         party = self.curated["parties"].get(pid) or self.imported_parties.get(pid)
         return party.name if party else pid
 
-    def _record(self, es, sid: str, variants: dict, other_basis: str | None, names: list[str]) -> dict:
+    def _record(self, es, sid: str, variants: dict, other_basis: str | None, names: list[str],
+                origin: dict | None = None, copy_of: str | None = None) -> dict:
+        """`origin` (repository, commit, folder) where it is not the data folder's; `copy_of` the file's name there."""
+        origin = origin or self.origin
         source = es.source.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-        repo, commit, folder = self.origin["repository"], self.origin["commit"], self.origin["folder"]
+        repo, commit, folder = origin["repository"], origin["commit"], origin["folder"]
         if repo:
             where = f"{repo}/tree/{commit}/{folder or ''}".rstrip("/") if commit else repo
+            copies = f"{folder or ''}{copy_of} (byte copy kept as {', '.join(names)}" if copy_of else \
+                f"{folder or ''}{', '.join(names)} (byte copies"
             source["via"] = [*source.get("via", []), {
                 "title": f"{repo.removeprefix('https://')} at commit {commit[:7] if commit else '?'}, "
-                         f"{folder or ''}{', '.join(names)} (byte copies, sha256 in the provenance below)",
+                         f"{copies}, sha256 in the provenance below)",
                 "url": where}]
         record = {
             "id": es.id, "name": es.name, "family": self.settings.family, "office": self.settings.office,
@@ -213,7 +276,7 @@ class _Builder:
                         **({"other_basis": other_basis} if other_basis else {}), "sources": [sid]},
             "tables": {"folder": es.id, "sources": [sid]},
             "provenance": {"importer": IMPORTER, "imported": self.today,
-                           **{k: v for k, v in self.origin.items() if v},
+                           **{k: v for k, v in origin.items() if v},
                            "files": [{"name": n, "sha256": self.checksums[n]} for n in names]},
         }
         if self.settings.notes:

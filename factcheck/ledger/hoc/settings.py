@@ -35,12 +35,39 @@ class NotionalSettings(Model):
     codes: dict[Text, Text] = {}
 
 
+class Origin(Model):
+    """Where a copy kept in the ledger was read: a repository file at a commit."""
+    repository: Text  # https://github.com/owner/name
+    commit: Text
+    path: Text  # the file's path in the repository
+
+
+class PartyColumnsSettings(Model):
+    """An election held only as a base for a later one's changes, read from a constituencies file that gives
+    each party's votes in a column of its own and names no candidates. The file has no header row, so its
+    columns are listed here by the headings the publisher's later files use ("ONS ID", "Valid votes", ...);
+    every column after "Majority" holds one party's votes, except `other`, which adds up all the rest."""
+    file: Text  # the copy, relative to the ledger directory (it is kept with the ledger, not in SRC_DIR)
+    id: Id
+    name: Text
+    date: dt.date
+    speaker_former_party: Id
+    source: Source
+    origin: Origin
+    sha256: Text  # of the copy, as recorded when it was made
+    columns: tuple[Text, ...]
+    other: Text  # the column holding every other candidate's votes
+    other_party: Id  # the ledger party the rest of that column is counted under
+    codes: dict[Text, Text] = {}  # a column heading or code in the file -> candidacy abbreviation
+
+
 class Settings(Model):
     family: Id
     office: Text
     turnout_definition: Text
     elections: tuple[ElectionSettings, ...]
     notional: tuple[NotionalSettings, ...] = ()
+    bases: tuple[PartyColumnsSettings, ...] = ()
     notes: tuple[str, ...] = ()
 
 
