@@ -361,6 +361,9 @@ EXAMPLES: list[Example] = [
     # a nation an earlier sentence of the paragraph names, beside the whole election
     ex("In Scotland the SNP won 35 of the 59 seats. Labour won seven seats and the Liberal Democrats four.", G17,
        X("seven", "seats", S, ("labour",)), X("four", "seats", S, ("liberal-democrats",))),
+    # a change that names its base year, when the base is held only as a base (2015 for 2017)
+    ex("Labour's share rose by 9.5 points on 2015.", G17, X("9.5 points", "share_change", S, ("labour",))),
+    ex("Labour's share rose by 11.5 points on 2015.", G17, X("11.5 points", "share_change", C, ("labour",))),
     # a place right after a figure is its own, whatever the clause named before
     ex("Turnout stood at 60% in England, as opposed to 56% in Wales.", G24,
        X("60%", "turnout", S), X("56%", "turnout", S)),

@@ -125,8 +125,7 @@ class Timeline:
                 return When(base, "a result re-estimated on new boundaries", self.strength, base=True)
         if kind in CHANGES:
             if year is not None and baseline and self.election:
-                base = self.index.previous(self.election)
-                if base and self.index.elections[base].date.year == year:
+                if self.index.base_year(self.election) == year:
                     return When(self.election, self.basis, self.strength)
                 return When(self.election, self.basis, self.strength,
                             unsure=f"the change is measured from {year}; the ledger derives change since "

@@ -156,6 +156,11 @@ class LedgerIndex:
         """The election changes are measured against: the one the ledger names, else the previous one."""
         return self._all[election_id].base or self.previous(election_id)
 
+    def base_year(self, election_id: str) -> int | None:
+        """The year of the election changes are measured against ("up on 2015"), base-only ones included."""
+        base = self.base_id(election_id)
+        return self._all[base].date.year if base is not None else None
+
     def base(self, election_id: str, variant: str | None = None) -> Facts | None:
         """Facts of the base election, in the same variant when the base documents it too."""
         base = self.base_id(election_id)
