@@ -2,7 +2,8 @@
 
 The decisions live in their own modules (what the figure counts: what.py; whose it is: who.py; which
 round: rounds.py; which election: when.py; which contest: where.py; negation, modality and time:
-frame.py; rows, tables and headings: structure.py; other bodies: bodies.py). This module only walks the
+frame.py; rows, tables and headings: structure.py; other bodies: bodies.py; figures read against the one
+before them: sequence.py). This module only walks the
 article and combines their proposals into readings. A pure function of the text, its mentions and the ledger.
 """
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from factcheck.extract import structure, what, who
+from factcheck.extract import sequence, structure, what, who
 from factcheck.extract.bodies import about_another_body
 from factcheck.extract.claims import Claim, Reading, Strength
 from factcheck.extract.context import ArticleText, Sent, build
@@ -45,7 +46,6 @@ ANNOTATION_GAP = re.compile(r"(?<!\s)\s*+(?:(?:first[\s-]preference\s+|second[\s
                             r"[\s-]preferences?|ballots|seats)?\s*+[(,–—-]?\s*+(?:or|which\s+(?:was|is)|representing|"
                             r"equivalent\s+to|that\s+is|some|about|a\s+share\s+of)?\s*+(?:just|only|around|about|nearly|almost)?"
                             r"\s*+(?:first\s+preferences?|of\s+the\s+vote)?\s*+", I)
-BRACKETED_AFTER = re.compile(r"(?<!\s)\s*\([^()\n]{0,12}\)")
 BRACKET_OPEN = re.compile(r"(?<!\s)\s*\(\s*")
 BRACKET_GAP = re.compile(r"(?<!\s)\s*+(?:of\s+the\s+vote\s*+)?\(\s*+(?:or\s+|with\s+)?", I)
 ANNOTATES = {Kind.VOTES: Kind.SHARE, Kind.BALLOTS: Kind.TURNOUT, Kind.MARGIN_VOTES: Kind.MARGIN_POINTS,
@@ -59,22 +59,7 @@ CHANGE_OPEN = re.compile(r"(?<![\s,;(])[,;(]?\s*+(?:which\s+(?:was|is)\s+)?(?:up
                          r"swing)\s+of|(?:an?\s+)?(?:increase|decrease|rise|fall|drop)\s+of)\s+(?:by\s+)?"
                          r"(?:just\s+|only\s+|some\s+|nearly\s+|almost\s+|around\s+|about\s+|over\s+)?$", I)
 COMPARED = re.compile(r"\b(?:ahead\s+of|over|behind|than|beat(?:ing)?|defeat(?:ed|ing)?|clear\s+of|short\s+of)\b", I)
-LOST_TO = re.compile(r"\b(?:lost|losing|loses|defeated\s+by|beaten\s+by|ousted\s+by|unseated\s+by|fell\s+to)\b", I)
-WON_BY = re.compile(r"\b(?:won|wins|winning|beat|beating|defeated|defeating|triumphed|carried|held|retained|took)\b"
-                    r"[^.;\d]{0,40}?\bby\s+(?:just\s+|only\s+)?$", I)
-# Gaps between two figures, read as "a short stretch without a full stop or another figure, ending in ...": the
-# length and the characters are checked in code, the ending by these end-anchored patterns.
-COORDINATED = re.compile(r"\b(?:and|with|or)\s+(?:(?:just|only|a|an|some|nearly|almost|about|around)\s+)*$", I)
-IN_YEAR_BRACKET = re.compile(r"\b(?:in|of|for)\s+(?:19|20)\d\d\s*\(\s*$", I)
-SCORE_TO = re.compile(r"\b(?:to|against|versus|vs\.?)\s+$", I)
-LIST_JOIN = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bwith|\bto|\bagainst|\bversus)\s*(?:(?:and|while|with)\s+)?"
-                       r"(?:the\s+)?$", I)
 SUM_BEFORE = re.compile(r"=\s*(?:\(?\s*total\s*\)?\s*)?$", I)
-LIST_GLUE = re.compile(r"(?<!\s)(?:['’]s?)?(?:\s+party)?\s*+(?:\([^()]{0,30}\)\s*+)?[:,]?\s*+(?:(?:on|with|got|had|took|polled|received|secured|"
-                       r"picked\s+up|gained|won|have|has|hold|holds|held|kept|retained|captured|claimed|ended\s+up\s+with|"
-                       r"finished\s+with)\s+(?:just\s+|only\s+)?)?", I)
-SCORELINE = re.compile(r"(?<!\s)\s*+(?:votes?\s+|per\s*cent\s+|%\s*|pc\s+)?(?:\([^()]{1,20}\)\s*)?(?:to|v\.?|vs\.?|versus|against)\s*",
-                       I)
 NEGATIVE = re.compile(r"\b(?:down|fell|fallen|dropped|decrease[ds]?|lost|losing|loss|slipped|lower|fall|drop|shrank|shrunk|"
                       r"declined?|cut|reduced|slumped|plunged|collapsed)\b", I)
 POSITIVE = re.compile(r"\b(?:up|rose|risen|increase[ds]?|gained|gaining|gain|climbed|higher|rise|grew|improved|surged|jumped)\b", I)
@@ -94,12 +79,6 @@ def extract_claims(text: str, mentions: Mentions, index: LedgerIndex, *, forced_
     mentions = within_family(mentions, index, choice.election)
     claims = _Builder(build(text, mentions), mentions, index, choice).run()
     return Extraction.model_construct(election=choice, claims=tuple(claims))
-
-
-@dataclass(slots=True)
-class _Previous:
-    claim: Claim | None = None
-    number: NumberMention | None = None
 
 
 class _Builder:
@@ -152,7 +131,7 @@ class _Builder:
             self.paragraph[1].extend(places)
             self.timeline.open_sentence(s.start, s.end)
             anchors = who.sentence_anchors(self.text, s.start, s.end, s.entities, previous_persons, previous_party)
-            previous = _Previous()
+            previous = sequence.Previous()
             self.carried, self.carried_at = None, None  # the firm subject of the last figure in this sentence
             for number in s.numbers:
                 claim = self._figure(s, number, anchors, section, previous)
@@ -163,7 +142,7 @@ class _Builder:
                 if not bracketed and (claim is not None or number.unit not in NON_RESULT_UNITS | {NumUnit.ORDINAL}):
                     # a bracketed figure annotates the one before it; a list goes on from that one:
                     # "297 (-22) seats, Labour 227 (+21)"
-                    previous = _Previous(claim, number)
+                    previous = sequence.Previous(claim, number)
             if anchors and not about_another_body(self.text, s.start, s.end, self.offices):
                 claims.extend(self._word_claim(s, cue, anchors, section) for cue in
                               word_cues(self.text, s.start, s.end, anchors, s.clause, self._pick))
@@ -180,7 +159,7 @@ class _Builder:
 
     # -- figures -------------------------------------------------------------------------------------
     def _figure(self, s: Sent, number: NumberMention, anchors: list[who.Anchor], section: structure.Section,
-                previous: _Previous) -> Claim | None:
+                previous: sequence.Previous) -> Claim | None:
         if number.unit in NON_RESULT_UNITS or section.other_body:
             return None
         text = self.text
@@ -197,8 +176,8 @@ class _Builder:
         inherited = self._inherited(s, number, before, previous)
         if inherited is not None:
             return inherited
-        pair = self._scoreline(s, number, anchors)
-        listed = self._listed(number, previous, anchors)
+        pair = sequence.scoreline(self.text, s, number, anchors)
+        listed = sequence.listed(self.text, number, previous, anchors)
         if row is not None and row.column is not None and row.column.kind is not None:
             kinds = [what.KindCue(row.column.kind, Strength.FIRM, "its table column", round=row.column.round)]
         elif row is not None and row.label is None:
@@ -304,7 +283,7 @@ class _Builder:
         offers = ([who.SubjectCue(pair, Strength.FIRM, "its place in a score")] if pair is not None else
                   who.subjects(self.text, anchors, number.start, number.end, clause, (s.start, s.end), self.groupings,
                                row.label.start if row is not None and row.label else None, self.carried,
-                               self._coordinated(clause, number, anchors)))
+                               sequence.coordinated(self.text, self.carried_at if self.carried else None, clause, number, anchors)))
         if frame.no_one:
             offers = [o for o in offers if o.anchor.role == "leader"] or offers
         if not offers:
@@ -426,7 +405,7 @@ class _Builder:
             unsure=unsure or (top.unsure if top and all(r.unsure for r in readings) else None))
 
     # -- figures that lean on the one before --------------------------------------------------------------
-    def _inherited(self, s: Sent, number: NumberMention, before: str, previous: _Previous) -> Claim | None:
+    def _inherited(self, s: Sent, number: NumberMention, before: str, previous: sequence.Previous) -> Claim | None:
         """A bracketed share after a count ("1,013,721 (40%)"), or the earlier value of the same quantity
         ("40.5 per cent, down from 42.2 per cent"): the figure takes the previous one's readings."""
         prior, prior_number = previous.claim, previous.number
@@ -478,77 +457,6 @@ class _Builder:
             return self._claim(s, number, Frame(), readings)
         return None
 
-    def _coordinated(self, clause: tuple[int, int], number: NumberMention, anchors: list[who.Anchor]) -> bool:
-        """"Goldsmith's 35.6 percent of first preferences and 43 percent of the total": a second figure in the clause
-        of a firmly owned one, with no other name between them, has the same owner."""
-        if self.carried is None or self.carried_at is None or not (clause[0] <= self.carried_at < number.start):
-            return False
-        return not any(self.carried_at < a.start < number.start and (a.persons or a.party or a.unknown)
-                       for a in anchors) and _gap(self.text, self.carried_at, number.start, 65, ".;:", COORDINATED)
-
-    def _listed(self, number: NumberMention, previous: _Previous, anchors: list[who.Anchor]) -> what.KindCue | None:
-        """"Khan got 192,313 and Bailey 84,550": a figure listed after another, with its own name, counts the same."""
-        prior, prior_number = previous.claim, previous.number
-        if prior is None or prior_number is None or not prior.readings or (
-                prior_number.unit is not number.unit and not (prior_number.unit is NumUnit.PERCENT and
-                                                              number.unit is NumUnit.COUNT and number.value < 100)):
-            return None
-        top = prior.readings[0]
-        # the kind must be settled; who the earlier figure belongs to need not be ("365 seats, while Labour have 203")
-        if top.kind in (Kind.RANK, Kind.CANDIDATES, Kind.DEPOSITS, Kind.UNKNOWN) or (
-                top.strength is not Strength.FIRM and any(r.kind is not top.kind for r in prior.readings)):
-            return None
-        between = [a for a in anchors if prior_number.end <= a.start and a.end <= number.start and (a.persons or a.party)]
-        strength = top.strength  # as sure as the figure the list goes on from
-        if not between and _gap(self.text, prior_number.end, number.start, 55, ".;", SCORE_TO) and \
-                not what.TOTAL_BEFORE.search(self.text, max(0, number.start - 40), number.start):
-            return what.KindCue(top.kind, Strength.FIRM, "the other side of a score", round=None)
-        if not between and _gap(self.text, prior_number.end, number.start, 85, ".;", IN_YEAR_BRACKET, digits=True):
-            return what.KindCue(top.kind, Strength.FIRM, "the same measure for another year, in brackets", round=None)
-        if len(between) != 1:
-            return None
-        a = between[0]
-        annotation = BRACKETED_AFTER.match(self.text, prior_number.end)  # "297 (-22) seats, Labour 227"
-        if _gap(self.text, annotation.end() if annotation else prior_number.end, a.start, 45, ".;", LIST_JOIN) and LIST_GLUE.fullmatch(self.text, a.end,
-                                                                                                 number.start):
-            return what.KindCue(top.kind, strength, "listed after a figure of the same kind", round=None)
-        return None
-
-    def _scoreline(self, s: Sent, number: NumberMention, anchors: list[who.Anchor]) -> who.Anchor | None:
-        """"145,184 to 145,114" after two names, "by 52 per cent to 48": the figures go to the names in order."""
-        if number.unit not in (NumUnit.COUNT, NumUnit.PERCENT) or number.qualifier:
-            return None
-        # "by 57 per cent to 43": the second share may drop its sign
-        same = [n for n in s.numbers if n.unit is number.unit or (
-            number.unit is NumUnit.PERCENT and n.unit is NumUnit.COUNT and 0 < n.value < 100 and n.start > number.start)]
-        i = next(k for k, n in enumerate(same) if n is number)
-        if i + 1 < len(same) and SCORELINE.fullmatch(self.text, number.end, same[i + 1].start):
-            position, first, second = 0, number, same[i + 1]
-        elif i > 0 and SCORELINE.fullmatch(self.text, same[i - 1].end, number.start):
-            position, first, second = 1, same[i - 1], number
-        else:
-            return None
-        people: list[who.Anchor] = []
-        for a in anchors:
-            if (a.persons or a.party) and not a.pronoun and a.end <= first.start and \
-                    (a.persons, a.party) not in [(p.persons, p.party) for p in people]:
-                people.append(a)
-        if any(first.end < a.start < second.start for a in anchors if a.persons or a.party):
-            return None  # "Khan 1,206,034 to Bailey's 977,601": each figure has its own name
-        if len(people) < 2:
-            won = WON_BY.search(self.text, s.clause(first.start, first.end)[0], first.start)
-            if won is None:
-                return None
-            # "the MP won by 776,427 votes to 564,137": the winner's figure, then the runner-up's
-            if position == 0 and people and people[-1].end <= won.start():
-                return people[-1]
-            role = "winner" if position == 0 else "runner-up"
-            return who.Anchor(won.start(), won.end(), won.group(0), role=role)
-        first_name, second_name = people[-2], people[-1]
-        if LOST_TO.search(self.text, first_name.end, second_name.start):
-            first_name, second_name = second_name, first_name  # "Swinson lost to Callaghan, 19,672 to 19,523"
-        return first_name if position == 0 else second_name
-
     # -- word claims ------------------------------------------------------------------------------------
     def _pick(self, anchors: list[who.Anchor], start: int, end: int, clause: tuple[int, int]) -> who.SubjectCue | None:
         s = self.sentence
@@ -581,14 +489,6 @@ class _Builder:
 
 DEPOSIT = re.compile(r"\bdeposits?\b", I)
 LISTED_GAP = re.compile(r"(?<![\s,])[\s,]*+")
-
-
-def _gap(text: str, start: int, end: int, longest: int, stops: str, ending: re.Pattern[str], digits: bool = False) -> bool:
-    """Whether text[start:end] is short, holds none of `stops` (nor digits, unless allowed) and ends as `ending` says."""
-    gap = text[start:end]
-    if len(gap) > longest or any(c in stops for c in gap) or (not digits and any(c.isdigit() for c in gap)):
-        return False
-    return ending.search(gap) is not None
 
 
 def _listed_place(text: str, anchors: list[who.Anchor], number: NumberMention, after: str) -> bool:
