@@ -10,7 +10,6 @@ article and combines their proposals into readings. A pure function of the text,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
@@ -41,28 +40,10 @@ WHOLE_TOTALS = frozenset({Kind.TURNOUT, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJE
 NO_SUBJECT = frozenset({Kind.TURNOUT, Kind.TURNOUT_CHANGE, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJECTED,
                         Kind.VALID_VOTES, Kind.CANDIDATES, Kind.UNKNOWN})
 MARGINS = frozenset({Kind.MARGIN_VOTES, Kind.MARGIN_POINTS})
-# A percentage bracketed after a figure describes it: "1,013,721 (40.05%, -4.19%)".
-ANNOTATION_GAP = re.compile(r"(?<!\s)\s*+(?:(?:first[\s-]preference\s+|second[\s-]preference\s+)?votes?|(?:first|second)"
-                            r"[\s-]preferences?|ballots|seats)?\s*+[(,–—-]?\s*+(?:or|which\s+(?:was|is)|representing|"
-                            r"equivalent\s+to|that\s+is|some|about|a\s+share\s+of)?\s*+(?:just|only|around|about|nearly|almost)?"
-                            r"\s*+(?:first\s+preferences?|of\s+the\s+vote)?\s*+", I)
-BRACKET_OPEN = re.compile(r"(?<!\s)\s*\(\s*")
-BRACKET_GAP = re.compile(r"(?<!\s)\s*+(?:of\s+the\s+vote\s*+)?\(\s*+(?:or\s+|with\s+)?", I)
-ANNOTATES = {Kind.VOTES: Kind.SHARE, Kind.BALLOTS: Kind.TURNOUT, Kind.MARGIN_VOTES: Kind.MARGIN_POINTS,
-             Kind.SHARE: Kind.SHARE_CHANGE, Kind.TURNOUT: Kind.TURNOUT_CHANGE, Kind.SEATS: Kind.SEAT_CHANGE}
-FROM_EARLIER = re.compile(r"\b(?:down|up|fallen|risen|rose|fell|dropped|climbed|slipped|increased|decreased|cut|"
-                          r"reduced|grew|shrank|slumped|jumped)\s+from\s+(?:a\s+|his\s+|her\s+|their\s+)?$|"
-                          r"\bfrom\s+a\s+(?:high|peak|low)\s+of\s+$|\bcompared\s+(?:with|to)\s+$", I)
 # An article about one contest names it, or its candidates, in its headline or first lines.
 LEDE_SENTENCES, LEDE_CHARS = 4, 300
-CHANGE_OPEN = re.compile(r"(?<![\s,;(])[,;(]?\s*+(?:which\s+(?:was|is)\s+)?(?:up|down|(?<=[,;(]\s)(?:losing|gaining)|a\s+(?:net\s+)?(?:rise|fall|drop|gain|loss|increase|decrease|"
-                         r"swing)\s+of|(?:an?\s+)?(?:increase|decrease|rise|fall|drop)\s+of)\s+(?:by\s+)?"
-                         r"(?:just\s+|only\s+|some\s+|nearly\s+|almost\s+|around\s+|about\s+|over\s+)?$", I)
 COMPARED = re.compile(r"\b(?:ahead\s+of|over|behind|than|beat(?:ing)?|defeat(?:ed|ing)?|clear\s+of|short\s+of)\b", I)
 SUM_BEFORE = re.compile(r"=\s*(?:\(?\s*total\s*\)?\s*)?$", I)
-NEGATIVE = re.compile(r"\b(?:down|fell|fallen|dropped|decrease[ds]?|lost|losing|loss|slipped|lower|fall|drop|shrank|shrunk|"
-                      r"declined?|cut|reduced|slumped|plunged|collapsed)\b", I)
-POSITIVE = re.compile(r"\b(?:up|rose|risen|increase[ds]?|gained|gaining|gain|climbed|higher|rise|grew|improved|surged|jumped)\b", I)
 
 
 class Extraction(BaseModel):
@@ -137,7 +118,7 @@ class _Builder:
                 claim = self._figure(s, number, anchors, section, previous)
                 if claim is not None:
                     claims.append(claim)
-                bracketed = previous.number is not None and BRACKET_OPEN.fullmatch(self.text, previous.number.end,
+                bracketed = previous.number is not None and sequence.BRACKET_OPEN.fullmatch(self.text, previous.number.end,
                                                                                    number.start)
                 if not bracketed and (claim is not None or number.unit not in NON_RESULT_UNITS | {NumUnit.ORDINAL}):
                     # a bracketed figure annotates the one before it; a list goes on from that one:
@@ -173,9 +154,9 @@ class _Builder:
         before = _strip_hedge(text[clause[0]:number.start], number)
         after = text[number.end:clause[1]]
         row = structure.row_of(self.article, s, number, section)
-        inherited = self._inherited(s, number, before, previous)
+        inherited = sequence.inherited(text, s, number, before, previous, self.timeline)
         if inherited is not None:
-            return inherited
+            return self._claim(s, number, Frame(), inherited)
         pair = sequence.scoreline(self.text, s, number, anchors)
         listed = sequence.listed(self.text, number, previous, anchors)
         if row is not None and row.column is not None and row.column.kind is not None:
@@ -220,7 +201,7 @@ class _Builder:
                   row: structure.Row | None, pair: who.Anchor | None, frame: Frame) -> list[Reading]:
         kind, relation = cue.kind, cue.relation
         if kind in (Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE) and not number.signed:
-            direction = _direction(before[-40:] + " " + after[:30])
+            direction = sequence.direction(before[-40:] + " " + after[:30])
             relation = relation or ("magnitude" if direction == 0 else None)
         if row is not None and row.column is not None and row.column.year is not None:
             when = self.timeline.dated(row.column.year, Strength.FIRM)  # a column headed by an election's year
@@ -393,7 +374,7 @@ class _Builder:
         kind = top.kind if top else Kind.UNKNOWN
         value, lo, hi = number.value, number.lo, number.hi
         if top and top.kind in (Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE, Kind.SEAT_CHANGE) and not number.signed:
-            direction = (-1 if top.relation == "loss" else 1) if top.kind is Kind.SEAT_CHANGE else _direction(
+            direction = (-1 if top.relation == "loss" else 1) if top.kind is Kind.SEAT_CHANGE else sequence.direction(
                 self.text[max(s.start, number.start - 40):number.start] + " " + self.text[number.end:number.end + 30])
             if direction < 0:
                 value, lo, hi = -value, -hi, -lo
@@ -405,58 +386,6 @@ class _Builder:
             unsure=unsure or (top.unsure if top and all(r.unsure for r in readings) else None))
 
     # -- figures that lean on the one before --------------------------------------------------------------
-    def _inherited(self, s: Sent, number: NumberMention, before: str, previous: sequence.Previous) -> Claim | None:
-        """A bracketed share after a count ("1,013,721 (40%)"), or the earlier value of the same quantity
-        ("40.5 per cent, down from 42.2 per cent"): the figure takes the previous one's readings."""
-        prior, prior_number = previous.claim, previous.number
-        if prior is None or prior_number is None or not prior.readings:
-            return None
-        gap = self.text[prior_number.end:number.start]
-        if number.unit is NumUnit.COUNT and prior.kind is Kind.SHARE and BRACKET_GAP.fullmatch(gap):
-            # "Goldsmith's 43 per cent (994,614 votes)": the count behind a share
-            readings = [r.model_copy(update={"kind": Kind.VOTES, "cues": r.cues + ("bracketed after its share",)})
-                        for r in prior.readings if r.kind is Kind.SHARE]
-            return self._claim(s, number, Frame(), readings)
-        if number.unit in (NumUnit.PERCENT, NumUnit.POINTS) and ANNOTATION_GAP.fullmatch(gap):
-            derived = ANNOTATES.get(prior.kind)
-            changes = prior.kind in (Kind.SHARE, Kind.TURNOUT, Kind.SEATS)
-            if derived is None or changes != number.signed:
-                return None
-            readings = [r.model_copy(update={"kind": derived, "cues": r.cues + ("bracketed after the figure it describes",)})
-                        for r in prior.readings if r.kind is prior.kind]
-            return self._claim(s, number, Frame(), readings)
-        if number.unit is NumUnit.COUNT and prior.kind is Kind.SEATS and (number.signed or number.value == 0) and \
-                BRACKET_OPEN.fullmatch(gap):
-            # "345 (+48)": a seat count's change since the base, in brackets after it
-            readings = [r.model_copy(update={"kind": Kind.SEAT_CHANGE, "relation": None,
-                                             "cues": r.cues + ("bracketed after the seats it changes",)})
-                        for r in prior.readings if r.kind is Kind.SEATS]
-            return self._claim(s, number, Frame(), readings)
-        if CHANGE_OPEN.search(before[-40:]) and number.unit in (NumUnit.POINTS, NumUnit.PERCENT, NumUnit.COUNT) and \
-                prior.kind in (Kind.SHARE, Kind.TURNOUT, Kind.SEATS) and prior.sentence_start == s.start:
-            derived = ANNOTATES[prior.kind]
-            relation = None
-            if derived is Kind.SEAT_CHANGE and not number.signed:
-                # "121 seats, losing 251": the words give the sign a seat change is stored with
-                direction = _direction(before[-40:])
-                relation = "loss" if direction < 0 else "gain" if direction > 0 else "magnitude"
-            readings = [r.model_copy(update={"kind": derived, "relation": relation,
-                                             "cues": r.cues + ("a change clause after the figure it changes",)})
-                        for r in prior.readings if r.kind is prior.kind]
-            return self._claim(s, number, Frame(), readings)
-        if FROM_EARLIER.search(before[-40:]) and prior.kind in (Kind.SHARE, Kind.VOTES, Kind.TURNOUT, Kind.MARGIN_VOTES,
-                                                                 Kind.MARGIN_POINTS, Kind.SEATS) and \
-                (prior.unit is Unit.PERCENT) == (number.unit is NumUnit.PERCENT):
-            when = self.timeline.when(s.clause(number.start, number.end), number.start, number.end, prior.kind, "previous")
-            whens = [when] + [w for w in [self.timeline.notional(when)] if w is not None]
-            readings = [r.model_copy(update={"election": w.election, "election_basis": w.basis,
-                                             "relation": "previous", "strength": min(r.strength, w.strength),
-                                             "unsure": r.unsure or w.unsure,
-                                             "cues": r.cues + ("the earlier value of the figure before it",)})
-                        for w in whens for r in prior.readings if r.kind is prior.kind]
-            return self._claim(s, number, Frame(), readings)
-        return None
-
     # -- word claims ------------------------------------------------------------------------------------
     def _pick(self, anchors: list[who.Anchor], start: int, end: int, clause: tuple[int, int]) -> who.SubjectCue | None:
         s = self.sentence
@@ -516,11 +445,6 @@ def _unit_for(kind: Kind, number: NumberMention) -> Unit:
     if number.unit is NumUnit.POINTS:
         return Unit.POINTS
     return Unit.VOTES
-
-
-def _direction(context: str) -> int:
-    negative, positive = bool(NEGATIVE.search(context)), bool(POSITIVE.search(context))
-    return -1 if negative and not positive else 1 if positive and not negative else 0
 
 
 def _strip_hedge(before: str, number: NumberMention) -> str:

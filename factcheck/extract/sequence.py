@@ -12,12 +12,31 @@ import re
 from dataclasses import dataclass
 
 from factcheck.extract import what, who
-from factcheck.extract.claims import Claim, Strength
+from factcheck.extract.claims import Claim, Reading, Strength
 from factcheck.extract.context import Sent
-from factcheck.kinds import Kind
+from factcheck.extract.when import Timeline
+from factcheck.kinds import Kind, Unit
 from factcheck.numbers import NumberMention, NumUnit
 
 I = re.IGNORECASE
+# A percentage bracketed after a figure describes it: "1,013,721 (40.05%, -4.19%)".
+ANNOTATION_GAP = re.compile(r"(?<!\s)\s*+(?:(?:first[\s-]preference\s+|second[\s-]preference\s+)?votes?|(?:first|second)"
+                            r"[\s-]preferences?|ballots|seats)?\s*+[(,–—-]?\s*+(?:or|which\s+(?:was|is)|representing|"
+                            r"equivalent\s+to|that\s+is|some|about|a\s+share\s+of)?\s*+(?:just|only|around|about|nearly|almost)?"
+                            r"\s*+(?:first\s+preferences?|of\s+the\s+vote)?\s*+", I)
+BRACKET_OPEN = re.compile(r"(?<!\s)\s*\(\s*")
+BRACKET_GAP = re.compile(r"(?<!\s)\s*+(?:of\s+the\s+vote\s*+)?\(\s*+(?:or\s+|with\s+)?", I)
+ANNOTATES = {Kind.VOTES: Kind.SHARE, Kind.BALLOTS: Kind.TURNOUT, Kind.MARGIN_VOTES: Kind.MARGIN_POINTS,
+             Kind.SHARE: Kind.SHARE_CHANGE, Kind.TURNOUT: Kind.TURNOUT_CHANGE, Kind.SEATS: Kind.SEAT_CHANGE}
+FROM_EARLIER = re.compile(r"\b(?:down|up|fallen|risen|rose|fell|dropped|climbed|slipped|increased|decreased|cut|"
+                          r"reduced|grew|shrank|slumped|jumped)\s+from\s+(?:a\s+|his\s+|her\s+|their\s+)?$|"
+                          r"\bfrom\s+a\s+(?:high|peak|low)\s+of\s+$|\bcompared\s+(?:with|to)\s+$", I)
+CHANGE_OPEN = re.compile(r"(?<![\s,;(])[,;(]?\s*+(?:which\s+(?:was|is)\s+)?(?:up|down|(?<=[,;(]\s)(?:losing|gaining)|a\s+(?:net\s+)?(?:rise|fall|drop|gain|loss|increase|decrease|"
+                         r"swing)\s+of|(?:an?\s+)?(?:increase|decrease|rise|fall|drop)\s+of)\s+(?:by\s+)?"
+                         r"(?:just\s+|only\s+|some\s+|nearly\s+|almost\s+|around\s+|about\s+|over\s+)?$", I)
+NEGATIVE = re.compile(r"\b(?:down|fell|fallen|dropped|decrease[ds]?|lost|losing|loss|slipped|lower|fall|drop|shrank|shrunk|"
+                      r"declined?|cut|reduced|slumped|plunged|collapsed)\b", I)
+POSITIVE = re.compile(r"\b(?:up|rose|risen|increase[ds]?|gained|gaining|gain|climbed|higher|rise|grew|improved|surged|jumped)\b", I)
 BRACKETED_AFTER = re.compile(r"(?<!\s)\s*\([^()\n]{0,12}\)")
 LOST_TO = re.compile(r"\b(?:lost|losing|loses|defeated\s+by|beaten\s+by|ousted\s+by|unseated\s+by|fell\s+to)\b", I)
 WON_BY = re.compile(r"\b(?:won|wins|winning|beat|beating|defeated|defeating|triumphed|carried|held|retained|took)\b"
@@ -121,3 +140,62 @@ def gap(text: str, start: int, end: int, longest: int, stops: str, ending: re.Pa
     if len(gap) > longest or any(c in stops for c in gap) or (not digits and any(c.isdigit() for c in gap)):
         return False
     return ending.search(gap) is not None
+
+
+def inherited(text: str, s: Sent, number: NumberMention, before: str, previous: Previous,
+              timeline: Timeline) -> list[Reading] | None:
+    """A bracketed share after a count ("1,013,721 (40%)"), or the earlier value of the same quantity
+    ("40.5 per cent, down from 42.2 per cent"): the figure takes the previous one's readings (None: it does not follow from it)."""
+    prior, prior_number = previous.claim, previous.number
+    if prior is None or prior_number is None or not prior.readings:
+        return None
+    gap = text[prior_number.end:number.start]
+    if number.unit is NumUnit.COUNT and prior.kind is Kind.SHARE and BRACKET_GAP.fullmatch(gap):
+        # "Goldsmith's 43 per cent (994,614 votes)": the count behind a share
+        readings = [r.model_copy(update={"kind": Kind.VOTES, "cues": r.cues + ("bracketed after its share",)})
+                    for r in prior.readings if r.kind is Kind.SHARE]
+        return readings
+    if number.unit in (NumUnit.PERCENT, NumUnit.POINTS) and ANNOTATION_GAP.fullmatch(gap):
+        derived = ANNOTATES.get(prior.kind)
+        changes = prior.kind in (Kind.SHARE, Kind.TURNOUT, Kind.SEATS)
+        if derived is None or changes != number.signed:
+            return None
+        readings = [r.model_copy(update={"kind": derived, "cues": r.cues + ("bracketed after the figure it describes",)})
+                    for r in prior.readings if r.kind is prior.kind]
+        return readings
+    if number.unit is NumUnit.COUNT and prior.kind is Kind.SEATS and (number.signed or number.value == 0) and \
+            BRACKET_OPEN.fullmatch(gap):
+        # "345 (+48)": a seat count's change since the base, in brackets after it
+        readings = [r.model_copy(update={"kind": Kind.SEAT_CHANGE, "relation": None,
+                                         "cues": r.cues + ("bracketed after the seats it changes",)})
+                    for r in prior.readings if r.kind is Kind.SEATS]
+        return readings
+    if CHANGE_OPEN.search(before[-40:]) and number.unit in (NumUnit.POINTS, NumUnit.PERCENT, NumUnit.COUNT) and \
+            prior.kind in (Kind.SHARE, Kind.TURNOUT, Kind.SEATS) and prior.sentence_start == s.start:
+        derived = ANNOTATES[prior.kind]
+        relation = None
+        if derived is Kind.SEAT_CHANGE and not number.signed:
+            # "121 seats, losing 251": the words give the sign a seat change is stored with
+            sign = direction(before[-40:])
+            relation = "loss" if sign < 0 else "gain" if sign > 0 else "magnitude"
+        readings = [r.model_copy(update={"kind": derived, "relation": relation,
+                                         "cues": r.cues + ("a change clause after the figure it changes",)})
+                    for r in prior.readings if r.kind is prior.kind]
+        return readings
+    if FROM_EARLIER.search(before[-40:]) and prior.kind in (Kind.SHARE, Kind.VOTES, Kind.TURNOUT, Kind.MARGIN_VOTES,
+                                                             Kind.MARGIN_POINTS, Kind.SEATS) and \
+            (prior.unit is Unit.PERCENT) == (number.unit is NumUnit.PERCENT):
+        when = timeline.when(s.clause(number.start, number.end), number.start, number.end, prior.kind, "previous")
+        whens = [when] + [w for w in [timeline.notional(when)] if w is not None]
+        readings = [r.model_copy(update={"election": w.election, "election_basis": w.basis,
+                                         "relation": "previous", "strength": min(r.strength, w.strength),
+                                         "unsure": r.unsure or w.unsure,
+                                         "cues": r.cues + ("the earlier value of the figure before it",)})
+                    for w in whens for r in prior.readings if r.kind is prior.kind]
+        return readings
+    return None
+
+
+def direction(context: str) -> int:
+    negative, positive = bool(NEGATIVE.search(context)), bool(POSITIVE.search(context))
+    return -1 if negative and not positive else 1 if positive and not negative else 0
