@@ -7,93 +7,17 @@ inside the commands that need them, so `--version` and `--help` answer at once.
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
-import os
 import signal
 import sys
 from pathlib import Path
 
 import click
 
-from factcheck.errors import FactcheckError, LedgerError
+from factcheck.cli_common import (CONTEXT, FAIL_ON, UserError, ledger_of, open_output, render_errors, shared_options,
+                                  use_color)
+from factcheck.cli_ledger import ledger
 from factcheck.report import Format
-
-CONTEXT = {"help_option_names": ["-h", "--help"]}
-FAIL_ON = ["contradicted", "imprecise", "unverifiable", "never"]
-
-
-class UserError(click.ClickException):
-    """A problem with input, configuration or the ledger: exit code 2, one line per problem."""
-
-    exit_code = 2
-
-    def show(self, file=None) -> None:
-        click.echo(f"factcheck: {self.format_message()}", err=True)
-
-
-def render_errors(command):
-    """Turn library errors into user errors so no traceback reaches the user."""
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except LedgerError as exc:
-            if len(exc.problems) == 1:
-                raise UserError(f"invalid ledger: {exc.problems[0]}") from None
-            raise UserError("invalid ledger:\n" + "\n".join(exc.problems)) from None
-        except FactcheckError as exc:
-            raise UserError(str(exc)) from None
-
-    return wrapper
-
-
-def shared_options(command):
-    """--ledger and --config, which every command takes and resolves the same way."""
-    command = click.option(
-        "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-        help="Configuration file (default: factcheck.toml, or [tool.factcheck] in pyproject.toml, searched upward).",
-    )(command)
-    return click.option(
-        "--ledger", "ledger_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-        help="Ledger directory (default: the configuration's ledger, else the bundled one).",
-    )(command)
-
-
-def _ledger(ledger_dir: Path | None, config_path: Path | None) -> tuple[str | None, object]:
-    """The ledger directory to use (None: the bundled one) and the configuration it came from."""
-    from factcheck.config import settings
-
-    config = settings(config_path)
-    return (str(ledger_dir) if ledger_dir else config.ledger), config
-
-
-def _index(ledger_dir: Path | None, config_path: Path | None):
-    from factcheck.ledger import load_index
-
-    return load_index(_ledger(ledger_dir, config_path)[0])
-
-
-def _open_output(path: Path | None, append: bool = False):
-    """Standard output, or the --output-file opened for writing (one clear error if it cannot be)."""
-    if path is None:
-        return contextlib.nullcontext(sys.stdout)
-    try:
-        return open(path, "a" if append else "w", encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"{path}: cannot write ({exc.strerror})") from None
-
-
-def use_color(no_color: bool, stream) -> bool:
-    """--no-color, then NO_COLOR, then FORCE_COLOR, then whether the output is a terminal."""
-    if no_color or os.environ.get("NO_COLOR"):
-        return False
-    force = os.environ.get("FORCE_COLOR")
-    if force and force.lower() not in ("0", "false", "no"):
-        return True
-    return stream.isatty()
-
 
 @click.group(context_settings=CONTEXT)
 @click.version_option(package_name="factcheck")
@@ -101,98 +25,7 @@ def cli() -> None:
     """Check numeric claims about election results against an authoritative ledger."""
 
 
-@cli.group()
-def ledger() -> None:
-    """Inspect and validate the results ledger."""
-
-
-@ledger.command("list")
-@shared_options
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@render_errors
-def ledger_list(ledger_dir: Path | None, config_path: Path | None, fmt: str) -> None:
-    """List the elections in the ledger, with their family, winner or largest party, and turnout."""
-    from factcheck.ledger.show import election_summaries
-
-    rows = election_summaries(_index(ledger_dir, config_path))
-    if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
-    for row in rows:
-        click.echo("\t".join([row["id"], row["family"], row["date"], row["system"], row["summary"],
-                              f"turnout: {row['turnout']:.2f}%" if row["turnout"] is not None else "turnout: unknown"]))
-
-
-@ledger.group("import", context_settings=CONTEXT)
-def ledger_import() -> None:
-    """Turn official results files into ledger data."""
-
-
-@ledger_import.command("hoc-results", context_settings=CONTEXT)
-@click.argument("src_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Ledger directory to write into (default: the bundled reference/ ledger).")
-def ledger_import_hoc(src_dir: Path, out_dir: Path | None) -> None:
-    """Import House of Commons Library general election results (candidacies, constituencies, notional).
-
-    Every file is checked first; any problem is reported as file:line:column and nothing is written.
-    """
-    from factcheck.ledger import default_ledger_dir
-    from factcheck.ledger.hoc.build import import_hoc_results
-
-    try:
-        summary = import_hoc_results(src_dir, out_dir or default_ledger_dir())
-    except LedgerError as exc:
-        raise UserError("import failed:\n" + "\n".join(exc.problems)) from None
-    for eid, contests, candidacies in summary.elections:
-        click.echo(f"{eid}: {contests} contests, {candidacies} candidacies")
-    click.echo(f"registry: {summary.people} imported people, {summary.parties} imported parties, "
-               f"{summary.constituencies} constituencies")
-
-
-@ledger.command("validate")
-@click.argument("directory", required=False, type=click.Path(path_type=Path))
-@shared_options
-@render_errors
-def ledger_validate(directory: Path | None, ledger_dir: Path | None, config_path: Path | None) -> None:
-    """Validate every ledger file: schema, references and arithmetic. Exit 2 on any problem.
-
-    Validates the ledger `check` would use: --ledger (or DIRECTORY), else the configuration's, else the bundled one.
-    """
-    from factcheck.ledger import default_ledger_dir, load_ledger
-
-    if directory and ledger_dir and directory != ledger_dir:
-        raise UserError("give the ledger once: DIRECTORY or --ledger, not both")
-    chosen, _ = _ledger(ledger_dir or directory, config_path)
-    led = load_ledger(Path(chosen) if chosen else default_ledger_dir())
-    click.echo(f"ledger ok: {led.directory}: {len(led.elections)} elections")
-    for e in led.elections:
-        click.echo(f"  {e.id}")
-
-
-@ledger.command("show")
-@click.argument("election_id")
-@shared_options
-@click.option("--contest", "contest_name", default=None, help="One contest (constituency) by name or id.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@render_errors
-def ledger_show(election_id: str, ledger_dir: Path | None, config_path: Path | None, contest_name: str | None,
-                fmt: str) -> None:
-    """Show an election's stored figures and every fact derived from them."""
-    from factcheck.ledger.show import election_json, print_election_table
-
-    index = _index(ledger_dir, config_path)
-    if election_id not in index.elections and election_id not in {e.id for e in index.ledger.elections}:
-        raise UserError(f"unknown election {election_id!r}; known: {', '.join(index.order)}")
-    contest = None
-    if contest_name is not None:
-        contest = index.find_contest(election_id, contest_name)
-        if contest is None:
-            raise UserError(f"no contest {contest_name!r} in {election_id}")
-    if fmt == "json":
-        click.echo(json.dumps(election_json(index, election_id, contest), indent=2, ensure_ascii=False))
-    else:
-        print_election_table(index, election_id, contest)
+cli.add_command(ledger)
 
 
 def input_options(command):
@@ -289,7 +122,7 @@ def check(paths: tuple[str, ...], ledger_dir: Path | None, config_path: Path | N
     from factcheck.run import run, write
     from factcheck.suppress import load_baseline
 
-    ledger_path, config = _ledger(ledger_dir, config_path)
+    ledger_path, config = ledger_of(ledger_dir, config_path)
     baseline_path = baseline_file or (Path(config.baseline) if config.baseline else None)
     options = CheckOptions(
         ledger=ledger_path, election=election, kinds=frozenset(config.kinds) if config.kinds else None,
@@ -324,7 +157,7 @@ def check(paths: tuple[str, ...], ledger_dir: Path | None, config_path: Path | N
             elif done.had(d.path):
                 replaced.append(d.path)
 
-    with _open_output(target, append=resume) as stream:
+    with open_output(target, append=resume) as stream:
         color = target is None and use_color(no_color, sys.stdout)
         if write_baseline:
             from factcheck.report.baseline import BaselineWriter
@@ -426,12 +259,12 @@ def extract(paths: tuple[str, ...], ledger_dir: Path | None, config_path: Path |
     from factcheck.report.claims import claims_json, claims_text
     from factcheck.report.json_report import head_json
 
-    ledger_path, config = _ledger(ledger_dir, config_path)
+    ledger_path, config = ledger_of(ledger_dir, config_path)
     checker = Checker(CheckOptions(ledger=ledger_path, election=election, stdin_name=stdin_filename,
                                    exclude=tuple(config.exclude) + exclude))
     stdin_data = _stdin(checker.options.limits) if "-" in paths else None
     articles = errors = claims = 0
-    with _open_output(output_file) as out:
+    with open_output(output_file) as out:
         if fmt == "json":
             out.write(head_json(checker.index))
         first = True
