@@ -4,6 +4,7 @@ Sets scored (each printed on its own):
   eval-dev/london, eval-dev/uk-general   real news articles with gold labels (../shared/eval-dev, when present);
                                         their header line is removed, so the election must be inferred
   heldout3                              the team's blind held-out set, written before the rules were tuned
+  heldout4                              a second blind held-out set, written without sight of the rules
   claims, heldout, heldout2, shared     the team's own articles (tuned on: expect these to flatter)
 
 Figures:
@@ -270,6 +271,7 @@ SETS = {
     "eval-dev/london": lambda: eval_dev("london"),
     "eval-dev/uk-general": lambda: eval_dev("uk-general"),
     "heldout3": lambda: team_gold("heldout3"),
+    "heldout4": lambda: team_gold("heldout4"),
     "claims": lambda: team_gold("claims"),
     "heldout": lambda: team_gold("heldout"),
     "heldout2": lambda: team_gold("heldout2"),

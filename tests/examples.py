@@ -361,6 +361,18 @@ EXAMPLES: list[Example] = [
     # a nation an earlier sentence of the paragraph names, beside the whole election
     ex("In Scotland the SNP won 35 of the 59 seats. Labour won seven seats and the Liberal Democrats four.", G17,
        X("seven", "seats", S, ("labour",)), X("four", "seats", S, ("liberal-democrats",))),
+    # the nearest of two change words gives a seat change its sign
+    ex("The Conservatives have lost 13 seats and Labour have gained 30 seats.", G17,
+       X("13", "seat_change", S, ("conservative",)), X("30", "seat_change", S, ("labour",))),
+    # a constituency's lost deposits are counted in that constituency
+    ex("In Swindon South two of the six candidates lost their deposits.", G24, X("two", "deposits", S)),
+    # a table header with +/- columns: seats, seat change, share, share change
+    ex("Party    Seats   +/-    Share %   +/- pts\nCon        317   -13      42.3      +5.5\n"
+       "Lab        262   +30      40.0      +9.5", G17,
+       X("317", "seats", S), X("-13", "seat_change", S), X("42.3", "share", S), X("+5.5", "share_change", S),
+       X("+30", "seat_change", S)),
+    ex("Party    Seats   +/-    Share %   +/- pts\nLab        262   +30      41.0      +9.5", G17,
+       X("41.0", "share", C)),
     # a change that names its base year, when the base is held only as a base (2015 for 2017)
     ex("Labour's share rose by 9.5 points on 2015.", G17, X("9.5 points", "share_change", S, ("labour",))),
     ex("Labour's share rose by 11.5 points on 2015.", G17, X("11.5 points", "share_change", C, ("labour",))),
@@ -444,6 +456,29 @@ EXAMPLES: list[Example] = [
        X("1,013,721", "votes", S, ("sadiq-khan",), round="first")),
     ex("Polls had predicted a win for the mayor. Eventually Khan received 1,031,721 first preference votes.", E21,
        X("1,031,721", "votes", C, ("sadiq-khan",))),
+    # a paragraph framed by an earlier election's date: its figures may be that election's
+    ex("Looking back.\n\nIn May 2008 Johnson unseated Livingstone. He won 1,043,761 first preferences. After "
+       "transfers he finished on 1,168,738.\n\nIn 2012 he won again.", E12,
+       X("1,043,761", "votes", S, election=E08), X("1,168,738", "votes", S, election=E08)),
+    ex("Turnout that year was 45.3 per cent, the highest at any mayoral election so far.", E08,
+       X("45.3 per cent", "turnout", S)),
+    # a difference from another election is no lead over a rival
+    ex("In 2012 Johnson polled 971,931 first preferences, some 71,830 fewer than in 2008.", E12,
+       X("971,931", "votes", S), absent=("margin_votes",)),
+    # names spent on earlier figures give a later score no owners
+    ex("Livingstone gained 102,355 transfers and Johnson 82,880, so the final count was 992,273 to 1,054,811.", E12,
+       X("992,273", "votes", S, ("ken-livingstone",)), X("1,054,811", "votes", S, ("boris-johnson",))),
+    ex("Livingstone gained 102,355 transfers and Johnson 82,880, so the final count was 1,054,811 to 992,237.", E12,
+       X("992,237", "votes", C)),  # a near-miss of one figure and no other: that figure misstated
+    # a labelled listing of second preferences, items split by semicolons
+    ex("Second preferences: Khan 192,313; Bailey 84,550.", E21,
+       X("192,313", "transfers", S, ("sadiq-khan",)), X("84,550", "transfers", S, ("shaun-bailey",))),
+    ex("Second preferences: Khan 192,313; Bailey 85,550.", E21, X("85,550", "transfers", C, ("shaun-bailey",))),
+    # a counterfactual states no result
+    ex("Had Khan won 60 per cent of first preferences, there would have been no second round.", E21, absent=("share",)),
+    # a share followed by the reason fewer people voted is still a share
+    ex("Johnson's share actually rose to 44.0 per cent because fewer people voted.", E12,
+       X("44.0 per cent", "share", S), absent=("turnout",)),
     # -- elections from context -------------------------------------------------------------------
     ex("Mr Khan, who won 1,310,143 votes in 2016, this time took 1,206,034.", E21,
        X("1,310,143", "votes", S, election=E16), X("1,206,034", "votes", S, election=E21)),

@@ -49,7 +49,9 @@ def about_another_body(text: str, start: int, end: int, offices: tuple[str, ...]
 
 _MAYORALTY = re.compile(r"\bmayor\s+of\s+(?P<a>(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)|"
                         r"\b(?P<b>(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?)\s+(?:metro\s+mayor(?:al|alty)?|"
-                        r"mayoral\s+(?:election|race|contest|poll))\b", I)
+                        r"mayoral\s+(?:election|race|contest|poll)|(?-i:mayor)(?!\s+of\b))\b", I)
+# Capitalised words before "mayor" that name a role, not a place ("Lord Mayor", "Deputy Mayor", "Tory mayor").
+_NOT_PLACES = frozenset({"lord", "deputy", "metro", "city", "elected", "interim", "acting", "directly", "tory", "lady"})
 
 
 def other_mayoralty(text: str, index) -> str | None:
@@ -60,7 +62,9 @@ def other_mayoralty(text: str, index) -> str | None:
         place = (m.group("a") or m.group("b")).strip()
         words = place.lower().split()
         if not words or words[-1] in areas or " ".join(words) in areas or place.lower() in known or \
-                words[-1] in known or words[0] in ("the", "a", "new", "former", "deputy", "first", "next", "current"):
+                words[-1] in known or words[0] in ("the", "a", "new", "former", "deputy", "first", "next", "current") or \
+                words[-1] in _NOT_PLACES or (m.group(0).lower().endswith(" mayor") and len(words) < 2):
+            # one capitalised word before a bare "mayor" is as often an adjective ("Muslim mayor") as a place
             continue
         return f"mentions the {place} mayoralty"
     return None

@@ -161,7 +161,10 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
             basis=f"the article is about an election in {unheld[0]}, which the ledger does not hold")
     stranger = other_mayoralty(text[:3000], index)
     lede_stranger = other_mayoralty(text[:_LEDE_CHARS], index)
-    if lede_stranger and not any(p.search(text[:_LEDE_CHARS]) for p in index.family_words().values()):
+    # the family's words ("mayoral election") fit any mayoralty; the place the ledger's office is for does not
+    places = [office.split(" of ", 1)[1] for office in index.offices() if " of " in office]
+    names_ours = any(re.search(rf"\b{re.escape(place)}\b", text[:_LEDE_CHARS], re.IGNORECASE) for place in places)
+    if lede_stranger and not names_ours:
         return ElectionChoice.model_construct(
             election=None, scores=dict(scores),
             basis=f"the article is about another election than the ledger holds ({lede_stranger})")
@@ -198,6 +201,9 @@ def within_family(mentions: Mentions, index: LedgerIndex, election: str | None) 
     for e in mentions.entities:
         if e.kind is EntityKind.PERSON and len(e.ids) > 1:
             kept = tuple(p for p in e.ids if p in stood)
+            # a bare surname two candidates of the family share: the one who stood in this election, if only one did
+            here = tuple(p for p in kept if election in index.candidacies.get(p, ()))
+            kept = here if len(here) == 1 else kept
             if kept and len(kept) < len(e.ids):
                 e = e.model_copy(update={"ids": kept})
         elif e.kind is EntityKind.CONSTITUENCY and not set(e.ids) & places:

@@ -33,10 +33,11 @@ SPECULATIVE = re.compile(
     r"expects?\s+to|on\s+(?:course|track)\s+(?:to|for)|hopes?\s+to|hoping\s+to|hoped\s+to|needs?\s+to|needed|"
     r"aims?\s+to|aiming|targets?\s+(?:of|to)\b|targeting|bid\s+to|wants?\s+to|wanted\s+to|seeks?\s+to|sought\s+to|"
     r"if\b|unless|will(?!\s+have\s+been)|going\s+to|poised\s+to|in\s+line\s+to|required|requires?|"
-    r"to\s+(?:keep|retain|save|avoid\s+losing)|threshold|minimum)\b", I)
+    r"to\s+(?:keep|retain|save|avoid\s+losing)|threshold|minimum|imagine|suppose|supposing|"
+    r"(?-i:Had)\s+(?:[\w’'-]+\s+){1,3}?(?:won|taken|took|got|polled|secured|held|gained|finished|come|managed))\b", I)
 # A count in progress or a snapshot: about the result, but not the declared figure.
 MID_COUNT = re.compile(
-    r"\b(?:at\s+the\s+time\s+of\s+writing|so\s+far|as\s+(?:things\s+)?stand|as\s+it\s+stands|at\s+this\s+stage|"
+    r"\b(?:at\s+the\s+time\s+of\s+writing|(?<!elections\s)(?<!election\s)(?<!contests\s)(?<!contest\s)so\s+far|as\s+(?:things\s+)?stand|as\s+it\s+stands|at\s+this\s+stage|"
     r"currently|still\s+being\s+counted|as\s+counting\s+(?:continues|goes\s+on)|running\s+(?:tally|total|count)|"
     r"partial\s+figures|with\s+(?:\w+\s+){0,4}?"
     r"(?:boroughs?|constituencies|seats|results?|counts?|areas?|wards?)\s+(?:\w+\s+)?(?:declared|in|counted|reported|"

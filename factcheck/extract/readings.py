@@ -34,7 +34,7 @@ I = re.IGNORECASE
 # Figures only a whole election or a nation has: seats and their changes.
 NATIONAL_ONLY = frozenset({Kind.SEATS, Kind.SEAT_CHANGE, Kind.MAJORITY_SEATS, Kind.PLACE_COUNT})
 CONTEST_TOTALS = frozenset({Kind.TURNOUT, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJECTED, Kind.VALID_VOTES,
-                            Kind.CANDIDATES, Kind.MARGIN_VOTES, Kind.MARGIN_POINTS})
+                            Kind.CANDIDATES, Kind.DEPOSITS, Kind.MARGIN_VOTES, Kind.MARGIN_POINTS})
 # Totals a general-election article that names no constituency can only mean for the whole election.
 WHOLE_TOTALS = frozenset({Kind.TURNOUT, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJECTED, Kind.VALID_VOTES})
 NO_SUBJECT = frozenset({Kind.TURNOUT, Kind.TURNOUT_CHANGE, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJECTED,
@@ -80,6 +80,7 @@ class _Builder:
         self.paragraph: tuple[int, list[EntityMention]] = (-1, [])  # the paragraph's start and the contests it names
         self.paragraph_areas: list[EntityMention] = []  # the nations and regions its earlier sentences name
         self.last_place: EntityMention | None = None
+        self.last_place_paragraph = -1  # where the paragraph that named it starts
         self.carried: who.Anchor | None = None
         self.carried_at: int | None = None
 
@@ -104,7 +105,7 @@ class _Builder:
                 section = structure.Section()
             places = [e for e in s.entities if e.kind is EntityKind.CONSTITUENCY]
             if places:
-                self.last_place = places[-1]
+                self.last_place, self.last_place_paragraph = places[-1], self.text.rfind("\n\n", 0, s.start)
             paragraph = self.text.rfind("\n\n", 0, s.start)
             if paragraph != self.paragraph[0]:
                 self.paragraph = (paragraph, [])
@@ -176,11 +177,16 @@ class _Builder:
                          for k in kinds if k.kind not in MARGINS] or [
                     what.KindCue(Kind.SHARE if number.unit is NumUnit.PERCENT else Kind.VOTES, Strength.FIRM, "a score")]
             if row is not None:
+                # a row without a header it fits says little of a figure that is signed, a decimal count, or
+                # small enough to be seats
+                loose = number.signed or (number.unit is NumUnit.COUNT and number.decimals > 0)
+                sure = Strength.LIKELY if self.seats and number.unit is NumUnit.COUNT and number.value < 1000 \
+                    else Strength.FIRM
                 kinds = [k if k.kind not in (Kind.VOTES, Kind.SHARE) else
-                         what.KindCue(k.kind, Strength.FIRM, "a results row", k.relation, k.round) for k in kinds]
-                if not kinds and number.unit in (NumUnit.COUNT, NumUnit.PERCENT) and number.value >= 1:
+                         what.KindCue(k.kind, sure, "a results row", k.relation, k.round) for k in kinds]
+                if not kinds and not loose and number.unit in (NumUnit.COUNT, NumUnit.PERCENT) and number.value >= 1:
                     kinds = [what.KindCue(Kind.VOTES if number.unit is NumUnit.COUNT else Kind.SHARE,
-                                          Strength.FIRM, "a results row")]
+                                          sure, "a results row")]
                 if row.counts > 1 and self.runoff and kinds and kinds[0].kind is Kind.VOTES and kinds[0].round is None:
                     # a row of several counts without headings: first round, transfers, final round
                     kinds.append(what.KindCue(Kind.TRANSFERS, Strength.FIRM, "a results row of several counts"))
@@ -245,7 +251,20 @@ class _Builder:
             return [ScopeCue(aid, name, Strength.LIKELY, area=True), national]
         if kind in WHOLE_TOTALS and self.unplaced:
             return [scope]  # no contest named anywhere in the article: the whole election's turnout
-        return [national] if kind in CONTEST_TOTALS else [scope]
+        if kind in CONTEST_TOTALS:
+            return [national]
+        if self.last_place is not None and self._recent(self.last_place_paragraph):
+            # "... won Sheffield Hallam. // Labour's vote increased by 2.6 per cent": that seat, or the whole
+            # election; the sentence does not say which
+            place = self.last_place
+            return [ScopeCue(place.ids[0], place.text, Strength.LIKELY), ScopeCue(None, None, Strength.LIKELY,
+                                                                                 fallback=True)]
+        return [scope]
+
+    def _recent(self, paragraph: int) -> bool:
+        """Whether the paragraph starting at `paragraph` is this one or the one just before it."""
+        here = self.paragraph[0]
+        return paragraph == here or self.text.rfind("\n\n", 0, max(0, here)) == paragraph
 
     def _scoped(self, s: Sent, number: NumberMention, cue: what.KindCue, kind: Kind, relation: str | None, when,
                 round_: Round, explicit: bool, scope: ScopeCue, anchors: list[who.Anchor], clause: tuple[int, int],

@@ -49,6 +49,7 @@ LIST_JOIN = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bwith|\bto|\bagainst|\bve
 LIST_GLUE = re.compile(r"(?<!\s)(?:['’]s?)?(?:\s+party)?\s*+(?:\([^()]{0,30}\)\s*+)?[:,]?\s*+(?:(?:on|with|got|had|took|polled|received|secured|"
                        r"picked\s+up|gained|won|have|has|hold|holds|held|kept|retained|captured|claimed|ended\s+up\s+with|"
                        r"finished\s+with)\s+(?:just\s+|only\s+)?)?", I)
+SEMICOLON = re.compile(r"(?<!\s)\s*;\s*")  # "Khan 192,313; Bailey 84,550": a listing's items
 SCORELINE = re.compile(r"(?<!\s)\s*+(?:votes?\s+|per\s*cent\s+|%\s*|pc\s+)?(?:\([^()]{1,20}\)\s*)?(?:to|v\.?|vs\.?|versus|against)\s*",
                        I)
 
@@ -92,7 +93,8 @@ def listed(text: str, number: NumberMention, previous: Previous, anchors: list[w
         return None
     a = between[0]
     annotation = BRACKETED_AFTER.match(text, prior_number.end)  # "297 (-22) seats, Labour 227"
-    if gap(text, annotation.end() if annotation else prior_number.end, a.start, 45, ".;", LIST_JOIN) and \
+    start = annotation.end() if annotation else prior_number.end
+    if (gap(text, start, a.start, 45, ".;", LIST_JOIN) or SEMICOLON.fullmatch(text, start, a.start)) and \
             LIST_GLUE.fullmatch(text, a.end, number.start):
         return what.KindCue(top.kind, strength, "listed after a figure of the same kind", round=None)
     return None
@@ -119,6 +121,8 @@ def scoreline(text: str, s: Sent, number: NumberMention, anchors: list[who.Ancho
             people.append(a)
     if any(first.end < a.start < second.start for a in anchors if a.persons or a.party):
         return None  # "Khan 1,206,034 to Bailey's 977,601": each figure has its own name
+    if sum(1 for n in s.numbers if n.unit is first.unit and n.end <= first.start) >= 2:
+        return None  # "102,355 went to Livingstone and 82,880 to Johnson, leaving 1,054,811 to 992,273": names spent
     if len(people) < 2:
         won = WON_BY.search(text, s.clause(first.start, first.end)[0], first.start)
         if won is None:

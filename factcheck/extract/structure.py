@@ -38,7 +38,7 @@ CELL_SPLIT = re.compile(r"\t|\s{2,}|\|")  # cells are stripped, so "| " needs no
 
 # Column headings and what a figure under them counts.
 COLUMN_KINDS: tuple[tuple[re.Pattern[str], Kind | None, Round | None], ...] = (
-    (re.compile(r"^(?:\+/?-|±|change|chg|swing|diff(?:erence)?)\b", I), Kind.SHARE_CHANGE, None),
+    (re.compile(r"^(?:\+/?-|±|change|chg|swing|diff(?:erence)?)(?!\w)", I), Kind.SHARE_CHANGE, None),
     (re.compile(r"^(?:1st|first)[\s-]*(?:round|count|pref(?:erence)?s?|choice)\b.*(?:%|share|per\s*cent)", I),
      Kind.SHARE, Round.FIRST),
     (re.compile(r"^(?:2nd|second|final)[\s-]*(?:round|count|stage)\b.*(?:%|share|per\s*cent)", I),

@@ -55,6 +55,9 @@ MARGIN_BEFORE = _before(
 MARGIN_AFTER = _after(r"(?:votes?\s+)?(?:more|fewer|less)\s+than\b|"
                       r"[\s-]*votes?[\s-]+(?:majority|margin|lead|win|victory|gap|advantage|ahead|clear|behind|short)|"
                       r"(?:majority|margin|lead|win|victory|gap|advantage)\b|(?:votes?\s+)?(?:ahead|clear)\b")
+THAN_ANOTHER_TIME = _after(r"(?:votes?\s+)?(?:more|fewer|less)\s+than\s+(?:(?:he|she|they|it)\s+(?:won|got|had|polled)\s+)?"
+                           r"(?:in|at)\s+(?:(?:19|20)\d\d|the\s+(?:last|previous)|that)|(?:more|fewer|less)\s+than\s+"
+                           r"(?:last\s+time|(?:four|five)\s+years\s+(?:ago|earlier|before))")
 TRANSFER_BEFORE = _before(r"\(\s*(?:second|2nd)\s+(?:round|preferences?|count)\s*\)|\btransfers?\s+(?:of\s+)?|"
                           r"\btransferred\s+|\b(?:second|2nd)[\s-]preferences?\s*[:=]?|\bfurther|\bextra|\badditional")
 TRANSFER_AFTER = _after(r"(?:more\s+|extra\s+|additional\s+|further\s+)?(?:second|2nd)[\s-]*(?:preference|choice)s?"
@@ -86,11 +89,13 @@ DEPOSIT_COUNT_AFTER = _after(r"(?:(?:other|more)\s+)?(?:of\s+(?:the|all)\s+(?:\w
 DEPOSIT_COUNT_BEFORE = _before(r"\bdeposits?\s+(?:were\s+)?(?:lost|forfeited|kept|retained)(?:\s+by)?(?:\s+(?:just|only|all))?")
 # A clause that opens on second preferences: "In second preference votes, Khan got 192,313 ...".
 TRANSFER_FRAME = re.compile(r"(?<![\s,;:(“\x22'‘–—-])[\s,;:(“\x22'‘–—-]*+(?:in|on|with|from|of|after|among)\s+(?:the\s+)?(?:second|2nd)[\s-](?:preference|choice)s?"
-                            r"(?:\s+votes)?\s*,", I)
+                            r"(?:\s+votes)?\s*,|(?<![\s“\x22'‘(])[\s“\x22'‘(]*+(?:second|2nd)[\s-](?:preference|choice)s?(?:\s+votes)?\s*:", I)
 SEATS_AFTER = _after(r"(?:\(\s*[+\-−–]?\d+\s*\)\s*)?(?:(?:of\s+)?(?:\w+['’]s?|[\d,]+|the)\s+){0,3}?(?:seats?|mps|members\s+of\s+parliament|"
                      r"constituencies)\b")
 LEFT_WITH = re.compile(r"\b(?:left\s+with|down\s+to|reduced\s+to|cut\s+to|up\s+to|rose\s+to|fell\s+to|total\s+(?:of|to))"
                        r"\s+(?:just\s+|only\s+)?$", I)
+TURNOUT_AFTER = _after(r"(?:\w+\s+){0,2}?(?:turnout|turned\s+out|of\s+(?:the\s+)?(?:electorate|registered\s+voters|"
+                       r"those\s+eligible|eligible\s+voters)|voted|cast\s+(?:a|their)\s+(?:vote|ballot))\b")
 SEAT_CHANGE_BEFORE = _before(r"\b(?:gained|gaining|gains?|lost|losing|loses|lose|picked\s+up|"
                              r"shed|shedding|net\s+(?:gain|loss)\s+of|(?:gain|loss)\s+of|up|down|increase\s+of|"
                              r"decrease\s+of|fell\s+by|rose\s+by)(?:\s+(?:a\s+further|another|a\s+net|net|just|only))?")
@@ -192,7 +197,8 @@ def _percent(number: NumberMention, before: str, after: str, sentence: str) -> l
     if THRESHOLD.search(near[-30:]):
         return []
     out: list[KindCue] = []
-    turnout = _cue_before(TURNOUT, before[-120:]) or TURNOUT.search(after[:45])
+    # after the figure only a turnout phrase right there counts: "44 per cent because fewer people voted" is a share
+    turnout = _cue_before(TURNOUT, before[-120:]) or TURNOUT_AFTER.match(after)
     changed = number.signed or CHANGE_BEFORE.search(near) or CHANGE_AFTER.match(after)
     if FROM_BEFORE.search(near):
         kind = Kind.TURNOUT if turnout else Kind.SHARE
@@ -245,7 +251,7 @@ def _count(number: NumberMention, before: str, after: str, sentence: str, seats:
         return [KindCue(Kind.TRANSFERS, FIRM, "a clause about second preferences")]
     if seats and small and SEATS_AFTER.match(after) and not PLACE_IN.search(near) and not SEAT_MAJORITY_AFTER.match(after):
         if number.signed or SEAT_CHANGE_BEFORE.search(near[-40:]):
-            sign = -1 if number.signed and number.value < 0 or SEAT_LOSS.search(near[-40:]) else 1
+            sign = (-1 if number.value < 0 else 1) if number.signed else _last_direction(near[-40:])
             return [KindCue(Kind.SEAT_CHANGE, FIRM, "seats gained or lost", relation="loss" if sign < 0 else "gain")]
         return [KindCue(Kind.SEATS, FIRM, "'seats'")]
     if seats and small and LEFT_WITH.search(near) and re.search(r"\bseats?\b|\bMPs\b", sentence, I):
@@ -265,7 +271,7 @@ def _count(number: NumberMention, before: str, after: str, sentence: str, seats:
             return out
         if SEATS_AFTER.match(after):
             if number.signed or SEAT_CHANGE_BEFORE.search(near[-40:]) and not re.search(r"\bwon\s*$|\btook\s*$", near, I):
-                sign = -1 if number.signed and number.value < 0 or SEAT_LOSS.search(near[-40:]) else 1
+                sign = (-1 if number.value < 0 else 1) if number.signed else _last_direction(near[-40:])
                 return [KindCue(Kind.SEAT_CHANGE, FIRM, "seats gained or lost", relation="loss" if sign < 0 else "gain")]
             return [KindCue(Kind.SEATS, FIRM, "'seats'")]
     elif SEATS_AFTER.match(after) and small:
@@ -276,6 +282,8 @@ def _count(number: NumberMention, before: str, after: str, sentence: str, seats:
     if by_margin and (VOTES_AFTER.match(after) or not small or re.search(r"majority|margin|lead", by_margin.group(0), I)):
         return [KindCue(Kind.MARGIN_VOTES, FIRM, "margin words")]
     if MARGIN_AFTER.match(after):
+        if THAN_ANOTHER_TIME.match(after):
+            return []  # "71,830 fewer than in 2008": a change on another election, not a lead over a rival
         return [KindCue(Kind.MARGIN_VOTES, FIRM, "margin words after the figure")]
     if ELECTORATE_BEFORE.search(near) or ELECTORATE_AFTER.match(after):
         return [KindCue(Kind.ELECTORATE, FIRM, "'electorate'")]
@@ -306,8 +314,15 @@ def _count(number: NumberMention, before: str, after: str, sentence: str, seats:
     return []
 
 
-ELECTION_WORDS = re.compile(r"vot|elect|ballot|mayor|candidat|preference|turnout|majority|margin|share|"
+ELECTION_WORDS = re.compile(r"vot|elect|ballot|\bfinal\b|mayor|candidat|preference|turnout|majority|margin|share|"
                             r"result|\bwon\b|\bwin|beat|defeat|runner|\bplace|seat|poll|\bround\b|\bcount\b|declar", I)
+
+
+def _last_direction(near: str) -> int:
+    """The direction the nearest loss or gain word gives: "lost 13 seats, Labour have gained 30" is a gain."""
+    loss = [m.start() for m in SEAT_LOSS.finditer(near)]
+    gain = [m.start() for m in SEAT_GAIN.finditer(near)]
+    return -1 if loss and (not gain or loss[-1] > gain[-1]) else 1
 
 
 def _cue_before(pattern: re.Pattern[str], before: str) -> bool:

@@ -42,8 +42,13 @@ BASE_BEFORE_YEAR = re.compile(r"\b(?:on|from|since|than|compared\s+(?:with|to)|a
 RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom|when|since|began|begun|started|first|ever|to\s+(?!the\b|a\b)"
                       r"[a-z]+\s)", I)
 SAME_ELECTION = re.compile(r"[“\x22'‘(]?(?:at|in|during)\s+(?:the\s+)?same\s+(?:election|contest|poll|vote|time|race)\b", I)
-THAT_ELECTION = re.compile(r"\bthat\s+(?:election|contest|poll|vote|race)\b", I)
-OPENING = re.compile(r"[“\x22'‘(]?(?:(?:and|but|then|by|back)\s+)?(?:in|at|for|by|during)\s+(?:the\s+)?$", I)
+THAT_ELECTION = re.compile(r"\bthat\s+(?:election|contest|poll|vote|race|year|time)\b", I)
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|"
+          r"autumn|winter)")
+# "In 2008", "In May 2008", "In the autumn of 2017", "On 3 May 2012": a date that frames the sentence
+OPENING = re.compile(r"[“\x22'‘(]?(?:(?:and|but|then|by|back)\s+)?(?:(?:in|at|for|by|during)\s+(?:the\s+)?"
+                     r"(?:(?:early|late|mid-?)\s*)?(?:" + _MONTH + r"\s+(?:of\s+)?)?|on\s+(?:\w+day\s+)?\d{1,2}(?:st|nd|rd|th)?\s+"
+                     + _MONTH + r"\s+)$", I)
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 CHANGES = frozenset({Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE, Kind.SEAT_CHANGE})
 
@@ -71,8 +76,9 @@ class Timeline:
         self._year_starts = [y.start for y in self.years]
         self.sentence_year: int | None = None
         self.last_year: int | None = None
-        self.framed: int | None = None  # the other election the last sentence as a whole was about
+        self.framed: int | None = None  # the other election the paragraph so far is about
         self.carried_year: int | None = None
+        self.closed_at: int | None = None  # where the last sentence ended
 
     # -- per sentence --------------------------------------------------------------------------------
     def open_sentence(self, start: int, end: int) -> None:
@@ -80,7 +86,9 @@ class Timeline:
         text = self.text[start:end]
         offset = start + len(text) - len(text.lstrip())
         self.sentence_year, self.carried_year = None, None
-        framed, self.framed = self.framed, None
+        framed = self.framed
+        if framed is not None and self.closed_at is not None and "\n\n" in self.text[self.closed_at:offset]:
+            self.framed = None  # past the paragraph's end a frame carries one sentence more, no further
         if framed is not None and not THIS_TIME.search(self.text, offset, min(end, offset + 60)):
             self.carried_year = framed  # dropped below if this sentence dates itself
         for y in self._between(offset, offset + 30):
@@ -103,9 +111,13 @@ class Timeline:
         if mentioned or self.sentence_year:
             self.last_year = mentioned[-1] if mentioned else self.sentence_year
         # "The results of that election ... 318 seats. The Lib Dems had 12.": the next sentence may go on about it
-        # (one sentence on, no further: the one after that has dropped it or dates itself)
-        if self.sentence_year is not None and self._election_in(self.sentence_year) not in (None, self.election):
-            self.framed = self.sentence_year
+        # it goes on through the paragraph until a sentence dates itself otherwise
+        self.closed_at = end
+        if self.sentence_year is not None:
+            held = self._election_in(self.sentence_year)
+            self.framed = self.sentence_year if held not in (None, self.election) else None
+        elif mentioned and self.carried_year is None:
+            self.framed = None
 
     # -- per figure ----------------------------------------------------------------------------------
     def notional(self, when: When) -> When | None:

@@ -64,6 +64,9 @@ def scope_for(text: str, sent: Sent, clause: tuple[int, int], position: int, sec
             if e.start > end and (e.kind is EntityKind.CONSTITUENCY or areas and e.kind is EntityKind.AREA) and \
                     IN_RIGHT_AFTER.fullmatch(text, end, e.start):
                 return ScopeCue(e.ids[0], e.text, Strength.FIRM, area=e.kind is EntityKind.AREA)
+    if last_place is not None and not any(e.start < position for e in in_clause) and \
+            THE_CONTEST.search(text, clause[0], position):
+        return ScopeCue(last_place.ids[0], last_place.text, Strength.LIKELY)  # "Turnout in the seat, 80.3 per cent"
     if in_clause:
         chosen = min(in_clause, key=lambda e: (e.start > position, abs(e.start - position)))
         return ScopeCue(chosen.ids[0], chosen.text, Strength.FIRM)

@@ -73,7 +73,7 @@ def expected_facts(reading: Reading, facts: Facts, index: LedgerIndex) -> list[F
         if reading.subject:
             out = [facts.lost_deposit(reading.subject[0])]
         else:
-            out = [facts.deposits(kept=reading.relation != "lost")]
+            out = [facts.deposits(kept=reading.relation != "lost", contest=contest)]
     return [f for f in out if f is not None]
 
 
