@@ -373,6 +373,16 @@ EXAMPLES: list[Example] = [
        X("+30", "seat_change", S)),
     ex("Party    Seats   +/-    Share %   +/- pts\nLab        262   +30      41.0      +9.5", G17,
        X("41.0", "share", C)),
+    # a share's new level after a change, and its owner across the change words
+    ex("Labour's vote share rose by less than two percentage points to 34%.", G24,
+       X("34%", "share", S, ("labour",))),
+    ex("Labour's vote share rose by less than two percentage points to 37%.", G24,
+       X("37%", "share", C, ("labour",))),
+    # web copy with no blank lines: each line is a paragraph
+    ex("In Scotland the SNP held nine seats.\nLabour won 411 seats across the UK.\nThe Conservatives won 121 seats.",
+       G24, X("121", "seats", S, ("conservative",))),
+    ex("In Scotland the SNP held nine seats.\nLabour won 411 seats across the UK.\nThe Conservatives won 125 seats.",
+       G24, X("125", "seats", C, ("conservative",))),
     # a change that names its base year, when the base is held only as a base (2015 for 2017)
     ex("Labour's share rose by 9.5 points on 2015.", G17, X("9.5 points", "share_change", S, ("labour",))),
     ex("Labour's share rose by 11.5 points on 2015.", G17, X("11.5 points", "share_change", C, ("labour",))),

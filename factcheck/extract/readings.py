@@ -77,6 +77,7 @@ class _Builder:
         self.focus = self._focus(mentions, election) if self.contested else None
         self.area_focus = area_focus_of(list(mentions.entities)) if self.contested else None
         self.unplaced = self.contested and not any(e.kind is EntityKind.CONSTITUENCY for e in mentions.entities)
+        self.breaks = paragraph_break(self.text)
         self.paragraph: tuple[int, list[EntityMention]] = (-1, [])  # the paragraph's start and the contests it names
         self.paragraph_areas: list[EntityMention] = []  # the nations and regions its earlier sentences name
         self.last_place: EntityMention | None = None
@@ -105,8 +106,8 @@ class _Builder:
                 section = structure.Section()
             places = [e for e in s.entities if e.kind is EntityKind.CONSTITUENCY]
             if places:
-                self.last_place, self.last_place_paragraph = places[-1], self.text.rfind("\n\n", 0, s.start)
-            paragraph = self.text.rfind("\n\n", 0, s.start)
+                self.last_place, self.last_place_paragraph = places[-1], self.text.rfind(self.breaks, 0, s.start)
+            paragraph = self.text.rfind(self.breaks, 0, s.start)
             if paragraph != self.paragraph[0]:
                 self.paragraph = (paragraph, [])
                 self.paragraph_areas = []
@@ -264,7 +265,7 @@ class _Builder:
     def _recent(self, paragraph: int) -> bool:
         """Whether the paragraph starting at `paragraph` is this one or the one just before it."""
         here = self.paragraph[0]
-        return paragraph == here or self.text.rfind("\n\n", 0, max(0, here)) == paragraph
+        return paragraph == here or self.text.rfind(self.breaks, 0, max(0, here)) == paragraph
 
     def _scoped(self, s: Sent, number: NumberMention, cue: what.KindCue, kind: Kind, relation: str | None, when,
                 round_: Round, explicit: bool, scope: ScopeCue, anchors: list[who.Anchor], clause: tuple[int, int],
@@ -443,6 +444,11 @@ def _listed_place(text: str, anchors: list[who.Anchor], number: NumberMention, a
     """"Brian Paddick fourth on 4.2 per cent": an ordinal straight after a name."""
     return any((a.persons or a.party) and a.end <= number.start and LISTED_GAP.fullmatch(text, a.end, number.start)
                for a in anchors) and bool(what.RANK_AFTER_END.match(after))
+
+
+def paragraph_break(text: str) -> str:
+    """What ends a paragraph: a blank line, or in copy that never leaves one (web text), a line end."""
+    return "\n\n" if "\n\n" in text else "\n"
 
 
 def _merge(section: structure.Section, heading: structure.Section) -> structure.Section:

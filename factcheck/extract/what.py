@@ -125,6 +125,8 @@ CHANGE_BEFORE = _before(
     r"\b(?:up|down|rose|fell|risen|fallen|increased?|decreased?|dropped|climbed|gained|slipped|improved|slumped|"
     r"plunged|surged|jumped|grew|shrank|collapsed|change|rise|fall|drop|increase|decrease|improvement|"
     r"swing|dip|boost|slump|surge|jump)\b(?:\s+(?:of|by))?(?:\s+(?:just|only|some|a\s+further|another))?")
+SHARE_REACHED = re.compile(r"\bshare\b[^.;%\n]{0,70}?\b(?:rose|fell|climbed|dropped|slipped|increased|decreased|went\s+"
+                           r"(?:up|down)|grew|shrank|jumped|slumped)\b[^.;%\n]{0,50}?\bto\s+$", I)
 CHANGE_AFTER = _after(r"(?:percentage\s+)?(?:points?\s+)?(?:up|down|higher|lower|increase|decrease|rise|fall|"
                       r"improvement|drop|swing|on\s+(?:\d{4}|the\s+last|last\s+time|four\s+years|five\s+years|the\s+previous)|"
                       r"(?:compared\s+)?(?:with|to|from|since)\s+(?:\d{4}|the\s+last|last\s+time|four\s+years|five\s+years))\b")
@@ -206,6 +208,9 @@ def _percent(number: NumberMention, before: str, after: str, sentence: str) -> l
     if turnout:
         kind = Kind.TURNOUT_CHANGE if changed else Kind.TURNOUT
         return [KindCue(kind, FIRM, "'turnout'")]
+    if SHARE_REACHED.search(near) and not number.signed:
+        # "its share fell to 37.0 per cent", "the vote share ... rose by two points to 34%": the level reached
+        return [KindCue(Kind.SHARE, FIRM, "a share's new level", round=_round_in(after[:40]))]
     if MARGIN_POINTS_BEFORE.search(near) or MARGIN_POINTS_AFTER.match(after):
         out.append(KindCue(Kind.MARGIN_POINTS, FIRM if number.unit is NumUnit.POINTS or "by" not in near[-12:] else LIKELY,
                            "margin words"))

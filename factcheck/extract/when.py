@@ -79,6 +79,7 @@ class Timeline:
         self.framed: int | None = None  # the other election the paragraph so far is about
         self.carried_year: int | None = None
         self.closed_at: int | None = None  # where the last sentence ended
+        self.breaks = "\n\n" if "\n\n" in text else "\n"  # as readings.paragraph_break
 
     # -- per sentence --------------------------------------------------------------------------------
     def open_sentence(self, start: int, end: int) -> None:
@@ -87,7 +88,7 @@ class Timeline:
         offset = start + len(text) - len(text.lstrip())
         self.sentence_year, self.carried_year = None, None
         framed = self.framed
-        if framed is not None and self.closed_at is not None and "\n\n" in self.text[self.closed_at:offset]:
+        if framed is not None and self.closed_at is not None and self.breaks in self.text[self.closed_at:offset]:
             self.framed = None  # past the paragraph's end a frame carries one sentence more, no further
         if framed is not None and not THIS_TIME.search(self.text, offset, min(end, offset + 60)):
             self.carried_year = framed  # dropped below if this sentence dates itself

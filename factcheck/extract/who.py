@@ -66,6 +66,7 @@ MEASURE_BRIDGE = re.compile(
     r"(?<!\s)(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}?(?:share|vote|tally|total|support|majority|lead|margin|turnout|haul|result)"
     r"(?:\s+[\w-]+){0,3}?\s+(?:rose|fell|increased|decreased|dropped|climbed|slipped|grew|shrank|went\s+(?:up|down)|"
     r"was\s+(?:up|down)|is|was|of|stood\s+at|reached|hit|to|narrowed|widened|collapsed|slumped|jumped)"
+    r"(?:\s+by\s+(?:[\w-]+\s+){1,5}?(?:percentage\s+)?(?:points?|per\s*cent)\s+to)?"  # "rose by two points to"
     r"(?:\s+(?:by|to|at))?(?:\s+(?:just|only|some|a\s+mere|nearly|almost|around|about|over|more\s+than|under))*\s*+", I)
 # Between a subject and the words of a claim without a figure: "Khan has won a second term", "Hall, the Tory, was".
 AUXILIARY = re.compile(r"(?<!\s)(?:['’]s)?(?:,\s+[^,;]{1,80},)?\s+(?:(?:has|have|had|was|were|is|are|been|being|also|then|"
