@@ -383,6 +383,11 @@ EXAMPLES: list[Example] = [
        G24, X("121", "seats", S, ("conservative",))),
     ex("In Scotland the SNP held nine seats.\nLabour won 411 seats across the UK.\nThe Conservatives won 125 seats.",
        G24, X("125", "seats", C, ("conservative",))),
+    # a subheading naming one seat heads the prose under it
+    ex("Results across Scotland\n\nKirkcaldy and Cowdenbeath\n\nThe SNP's candidate defeated Labour's Lesley Laird "
+       "with a majority of 1,243.", G19, X("1,243", "margin_votes", S)),
+    ex("Results across Scotland\n\nKirkcaldy and Cowdenbeath\n\nThe SNP's candidate defeated Labour's Lesley Laird "
+       "with a majority of 1,432.", G19, X("1,432", "margin_votes", C)),
     # a change that names its base year, when the base is held only as a base (2015 for 2017)
     ex("Labour's share rose by 9.5 points on 2015.", G17, X("9.5 points", "share_change", S, ("labour",))),
     ex("Labour's share rose by 11.5 points on 2015.", G17, X("11.5 points", "share_change", C, ("labour",))),

@@ -79,7 +79,8 @@ class _Builder:
         self.unplaced = self.contested and not any(e.kind is EntityKind.CONSTITUENCY for e in mentions.entities)
         self.breaks = paragraph_break(self.text)
         self.paragraph: tuple[int, list[EntityMention]] = (-1, [])  # the paragraph's start and the contests it names
-        self.paragraph_areas: list[EntityMention] = []  # the nations and regions its earlier sentences name
+        self.paragraph_areas: list[EntityMention] = []
+        self.heading_place: EntityMention | None = None  # the one seat the last subheading names  # the nations and regions its earlier sentences name
         self.last_place: EntityMention | None = None
         self.last_place_paragraph = -1  # where the paragraph that named it starts
         self.carried: who.Anchor | None = None
@@ -96,6 +97,10 @@ class _Builder:
             heading = structure.heading(self.article, s)
             if heading is not None:
                 section = _merge(section, heading)
+                # a subheading naming one seat ("Kirkcaldy and Cowdenbeath") heads the prose under it
+                seats = {e.ids[0] for e in s.entities if e.kind is EntityKind.CONSTITUENCY}
+                self.heading_place = next((e for e in s.entities if e.kind is EntityKind.CONSTITUENCY), None) \
+                    if len(seats) == 1 else None
                 if not heading.rows_follow:
                     continue
             elif not s.numbers and not s.entities:
@@ -232,6 +237,10 @@ class _Builder:
         if not self.contested or scope.scope is not None or scope.whole or scope.unsure:
             return [scope]
         national = ScopeCue(None, None, Strength.LIKELY if kind in CONTEST_TOTALS else Strength.FIRM, fallback=True)
+        named = {e.ids[0] for e in self.paragraph[1]}
+        if self.heading_place is not None and kind not in NATIONAL_ONLY and named <= {self.heading_place.ids[0]}:
+            place = self.heading_place
+            return [ScopeCue(place.ids[0], place.text, Strength.FIRM), national]
         named = {e.ids[0] for e in self.paragraph[1]}
         if len(named) == 1 and kind not in NATIONAL_ONLY:
             place = self.paragraph[1][-1]
