@@ -29,7 +29,7 @@ def resolve(anchor: Anchor, facts: Facts, contest: str | None = None,
         party = facts.registry.parties[anchor.party]
         if party.grouping:
             return (), f"{anchor.text!r} does not identify one candidate"
-        people = [p for p in facts.persons_of_party(anchor.party) if contest is None or _stood(facts, p, contest)]
+        people = [p for p in facts.persons_of_party(anchor.party, contest) if contest is None or _stood(facts, p, contest)]
         if len(people) != 1:
             return (), f"no single {party.name} candidate in {e.name}"
         return (people[0],), None
@@ -40,7 +40,7 @@ def resolve(anchor: Anchor, facts: Facts, contest: str | None = None,
         return (), f"{anchor.text!r} is not a candidate in the ledger"
     if anchor.pronoun and not anchor.persons:
         return (), f"cannot tell who {anchor.text!r} refers to"
-    candidates = set(facts.candidates())
+    candidates = facts.stood()
     stood = tuple(p for p in anchor.persons if p in candidates)
     if len(stood) > 1 and (contest or prefer) is not None:
         stood = tuple(p for p in stood if _stood(facts, p, contest or prefer))

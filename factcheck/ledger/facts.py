@@ -109,20 +109,27 @@ class Facts(TotalFacts, ChangeFacts, PartyFacts):
                     return party
         return k.party
 
-    def candidates(self, contest: str | None = None) -> list[str]:
+    @memo
+    def candidates(self, contest: str | None = None) -> tuple[str, ...]:
         c = self.contest(contest)
         if c is None and contest is None:  # a general election: everyone who stood anywhere
-            return [k.person for c in self.election.contests for k in c.candidacies if k.person]
-        return [k.person for k in c.candidacies if k.person] if c else []
+            return tuple(k.person for c in self.election.contests for k in c.candidacies if k.person)
+        return tuple(k.person for k in c.candidacies if k.person) if c else ()
+
+    @memo
+    def stood(self) -> frozenset[str]:
+        """Everyone who stood anywhere in this election (asked for every name in an article)."""
+        return frozenset(self.candidates())
 
     def party_of(self, person: str, contest: str | None = None) -> str | None:
         found = self._candidacy(person, contest)
         return self.party(found[1]) if found else None
 
-    def persons_of_party(self, party: str, contest: str | None = None) -> list[str]:
+    @memo
+    def persons_of_party(self, party: str, contest: str | None = None) -> tuple[str, ...]:
         c = self.contest(contest)
         contests = [c] if c is not None else ([] if contest is not None else list(self.election.contests))
-        return [k.person for c in contests for k in c.candidacies if k.person and self.party(k) == party]
+        return tuple(k.person for c in contests for k in c.candidacies if k.person and self.party(k) == party)
 
     def finalists(self) -> list[str]:
         c = self.area_contest
