@@ -50,10 +50,10 @@ def test_candidate_votes_share_majority_and_rank_within_a_seat(f35):
 def test_contests_candidates_and_parties_of_people(f35):
     assert f35.contests() == ["northtown", "southville-east", "westham-downs", "glenmore"]
     assert f35.contests_of("kai-kerr") == ["glenmore"]
-    assert f35.candidates("westham-downs") == ["hal-hart", "ola-orr", "ivy-ingram"]
+    assert f35.candidates("westham-downs") == ("hal-hart", "ola-orr", "ivy-ingram")
     assert len(f35.candidates()) == 15
     assert f35.party_of("dan-dyer") == "labour"
-    assert f35.persons_of_party("reform-uk") == ["fay-finch", "ned-nash", "ola-orr"]
+    assert f35.persons_of_party("reform-uk") == ("fay-finch", "ned-nash", "ola-orr")
     assert f35.candidate_count().value == 15 and f35.candidate_count("glenmore").value == 4
 
 
