@@ -90,7 +90,8 @@ _WORDS = rf"(?:a\s+(?=(?:hundred|thousand|million|billion)\b))?(?:{_NUMWORD})(?:
 _GROUPED = "|".join(rf"\d{{1,3}}(?:{sep}\d{{3}})+(?![\d])" for sep in (",", r",\s", "[ ]", "\u00a0", "\u202f", "\u2009"))
 _DIGITS = rf"(?:{_GROUPED}|\d+)(?:\.\d+)?|\.\d+"
 
-_PERCENT = r"\s?(?:%|per[\s-]?cent\b|percent\b|pc\b|p\.c\.)"
+# "pc" stays on the figure's line and in lower case: "+3\nPC" is a change and Plaid Cymru's code
+_PERCENT = r"(?:\s?(?:%|per[\s-]?cent\b|percent\b)|[ \u00a0]?(?:(?-i:pc)\b|p\.c\.))"
 _POINTS = r"(?:\s?%?\s?(?:percentage[\s-]points?|points?|pts?|ppts?|pp)\b|-point\b|-percentage-point\b)"
 _SCALE = r"(?:\s?(?:million|billion|thousand)\b|(?:m|mn|bn|k)\b)"
 _SIGN = r"(?:(?<=[\s(\[,;:/])|^)[+\-−–](?=\d)"

@@ -388,6 +388,14 @@ EXAMPLES: list[Example] = [
        "with a majority of 1,243.", G19, X("1,243", "margin_votes", S)),
     ex("Results across Scotland\n\nKirkcaldy and Cowdenbeath\n\nThe SNP's candidate defeated Labour's Lesley Laird "
        "with a majority of 1,432.", G19, X("1,432", "margin_votes", C)),
+    # a results card laid out one value per line under a line about seats
+    ex("Results: full list\n650 of 650 seats declared\n\nLAB\n411\n+211\nCON\n121\n-251\nRUK\n5\n+5", G24,
+       X("411", "seats", S, ("labour",)), X("+211", "seat_change", S, ("labour",)), X("-251", "seat_change", S),
+       X("5", "seats", S, ("reform-uk",))),
+    ex("650 of 650 seats declared\n\nCon\n318\nNet change\n-13\nLab\n265\n+30", G17,
+       X("-13", "seat_change", S, ("conservative",)), X("265", "seats", C, ("labour",))),
+    # a small count by a party's code where seats are elected may be seats: never a red flag as votes
+    ex("SF 7 (+3)\nPC 4 (+1)", G17),  # every row asserts that no figure it does not list is contradicted
     # a change that names its base year, when the base is held only as a base (2015 for 2017)
     ex("Labour's share rose by 9.5 points on 2015.", G17, X("9.5 points", "share_change", S, ("labour",))),
     ex("Labour's share rose by 11.5 points on 2015.", G17, X("11.5 points", "share_change", C, ("labour",))),

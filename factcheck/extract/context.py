@@ -57,6 +57,15 @@ class ArticleText:
     sentences: list[Sent]
     lines: list[int]  # offsets where lines start
 
+    def entity_at(self, start: int, end: int) -> EntityMention | None:
+        """The first entity starting in [start, end), from whichever sentence holds it."""
+        i = bisect.bisect_right([s.start for s in self.sentences], start) - 1
+        for s in self.sentences[max(0, i):i + 2]:
+            for e in s.entities:
+                if start <= e.start < end:
+                    return e
+        return None
+
     def line_of(self, position: int) -> tuple[int, int]:
         """[start, end) of the line holding `position`."""
         i = bisect.bisect_right(self.lines, position) - 1

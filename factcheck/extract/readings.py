@@ -161,6 +161,8 @@ class _Builder:
         before = _strip_hedge(text[clause[0]:number.start], number)
         after = text[number.end:clause[1]]
         row = structure.row_of(self.article, s, number, section)
+        if row is None:
+            row, anchors = self._card(number, anchors)
         inherited = sequence.inherited(text, s, number, before, previous, self.timeline)
         if inherited is not None:
             return self._claim(s, number, Frame(), inherited)
@@ -230,6 +232,22 @@ class _Builder:
                 out += self._scoped(s, number, cue, kind, relation, when, round_, explicit, scope, anchors, clause,
                                     row, pair, frame)
         return out
+
+    def _card(self, number: NumberMention, anchors: list[who.Anchor]) -> tuple[structure.Row | None, list[who.Anchor]]:
+        """A value of a results card ("LAB / 411 / +211"), read as a row headed by the card's name, when the page
+        says what the cards count."""
+        card = structure.card_of(self.article, number)
+        if card is None:
+            return None, anchors
+        label, position = card
+        kinded = structure.card_kind(self.article, number, position, self.seats)
+        if kinded is None or not kinded[1]:
+            return None, anchors
+        start, end = self.article.line_of(number.start)
+        person = label.kind is EntityKind.PERSON
+        name = who.Anchor(label.start, label.end, label.text, persons=label.ids if person else (),
+                          party=None if person else label.ids[0])
+        return structure.Row(label=label, start=start, end=end, column=structure.Column(kinded[0])), [name, *anchors]
 
     def _scopes(self, kind: Kind, scope: ScopeCue) -> list[ScopeCue]:
         """Where a general election's figure with no place named belongs: the one contest its paragraph names, else
@@ -304,9 +322,11 @@ class _Builder:
         if offers[0].strength is Strength.FIRM:
             self.carried, self.carried_at = offers[0].anchor, number.end
         out = []
+        # ... unless it is small enough to count seats where seats are elected ("SF 7 (+3)")
+        maybe_seats = self.seats and kind is Kind.VOTES and number.value < 1000
         for offer in offers[:4]:
             # a bare count or percentage right by a name ("Khan 1,013,721", "Bailey's 35%") is that name's result
-            own = strength if not (offer.adjacent and kind in (Kind.VOTES, Kind.SHARE)) else min(
+            own = strength if not (offer.adjacent and kind in (Kind.VOTES, Kind.SHARE)) or maybe_seats else min(
                 Strength.FIRM, when.strength, scope.strength)
             out.append(self._attribute(base, offer, min(own, offer.strength), cues + (offer.cue,), unsure, scope))
         return out

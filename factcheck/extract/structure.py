@@ -59,7 +59,8 @@ FINAL_HEADING = re.compile(r"\b(?:second|2nd|final)[\s-]*(?:round|count|stage)|\
                            r"\brun-?off\b|\bfinal\s+result", I)
 TRANSFER_HEADING = re.compile(r"\b(?:second|2nd)[\s-]*(?:pref\w*|choice)|\btransfers?\b", I)
 # A heading over another body's or another contest's results; cues from English, the bodies from the data.
-OTHER_BODY_HEADING = re.compile(r"\b(?:assembly|council|councils|councillors|list|by-?election|locals?|"
+OTHER_BODY_HEADING = re.compile(r"\b(?:assembly|council|councils|councillors|(?:party|london-?wide|regional|additional)\s+"
+                                r"list|list\s+(?:votes?|seats?|members?|results?|candidates?|ballots?)|by-?election|locals?|"
                                 r"local\s+elections?|police|commissioner|referendum|europe(?:an)?|"
                                 r"nationally|national\s+(?:results?|picture|vote)|elsewhere|poll(?:s|ing)?)\b", I)
 
@@ -253,6 +254,54 @@ def _fits(column: Column, number: NumberMention) -> bool:
     if column.kind in _SHARE_COLUMNS:
         return not (number.unit is NumUnit.COUNT and number.value >= 100)
     return True
+
+
+# A results card laid out one value per line, as widgets scrape: "LAB / 411 / +211", "Con / 318 / Net change / -13".
+CARD_CAPTION = re.compile(r"(?:net\s+)?(?:change|gains?|loss(?:es)?|seats?(?:\s+won)?|votes?|(?:vote\s+)?share|\+/-)",
+                          re.IGNORECASE)  # words between a card's values: "Net change"
+CARD_SEATS = re.compile(r"\bseats?\b", re.IGNORECASE)
+
+
+def card_of(article: ArticleText, number: NumberMention, figures_only: bool = True) -> tuple[EntityMention, int] | None:
+    """The name heading the card that holds `number` alone on its line, and which value of the card it is
+    (0 for the first), if the lines above are a name line followed only by values and captions."""
+    text = article.text
+    start, end = article.line_of(number.start)
+    if text[start:end].strip() != number.text:
+        return None
+    position, line_end = 0, start - 1
+    for _ in range(4):
+        if line_end < 0:
+            return None
+        line_start, _ = article.line_of(line_end)
+        line = text[line_start:line_end].strip()
+        label = article.entity_at(line_start, line_end)
+        if label is not None and text[label.start:label.end].strip() == line and \
+                label.kind in (EntityKind.PARTY, EntityKind.PERSON):
+            return label, position
+        if not line or not (_figure_line(line) or CARD_CAPTION.fullmatch(line)):
+            return None
+        position += _figure_line(line)
+        line_end = line_start - 1
+    return None
+
+
+def _figure_line(line: str) -> bool:
+    return bool(re.fullmatch(r"[+\-−–]?[\d,.]+%?|\(?[+\-−–]?\d+\)?", line))
+
+
+def card_kind(article: ArticleText, number: NumberMention, position: int, seats: bool) -> tuple[Kind, bool] | None:
+    """What a card's value counts, and whether the page says so (a line about seats above the cards)."""
+    said = bool(CARD_SEATS.search(article.text, max(0, number.start - 400), number.start))
+    if number.unit is NumUnit.PERCENT:
+        return (Kind.SHARE_CHANGE if number.signed else Kind.SHARE), True
+    if number.unit is not NumUnit.COUNT or number.decimals:
+        return None
+    if number.signed or position > 0:
+        return (Kind.SEAT_CHANGE, said) if seats and abs(number.value) < 650 else None
+    if seats and number.value < 1000:
+        return Kind.SEATS, said
+    return (Kind.VOTES, True) if number.value >= 1000 else None
 
 
 def _set_off(label: str) -> bool:
