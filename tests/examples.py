@@ -396,6 +396,10 @@ EXAMPLES: list[Example] = [
        X("-13", "seat_change", S, ("conservative",)), X("265", "seats", C, ("labour",))),
     # a small count by a party's code where seats are elected may be seats: never a red flag as votes
     ex("SF 7 (+3)\nPC 4 (+1)", G17),  # every row asserts that no figure it does not list is contradicted
+    # "X's party" is the party X stood for
+    ex("Jeremy Corbyn's party took 40.0 per cent and gained 30 seats.", G17,
+       X("40.0 per cent", "share", S, ("labour",)), X("30", "seat_change", S, ("labour",))),
+    ex("Jeremy Corbyn's party took 44.0 per cent and gained 30 seats.", G17, X("44.0 per cent", "share", C, ("labour",))),
     # a change that names its base year, when the base is held only as a base (2015 for 2017)
     ex("Labour's share rose by 9.5 points on 2015.", G17, X("9.5 points", "share_change", S, ("labour",))),
     ex("Labour's share rose by 11.5 points on 2015.", G17, X("11.5 points", "share_change", C, ("labour",))),

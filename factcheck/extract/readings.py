@@ -118,7 +118,8 @@ class _Builder:
                 self.paragraph_areas = []
             self.paragraph[1].extend(places)
             self.timeline.open_sentence(s.start, s.end)
-            anchors = who.sentence_anchors(self.text, s.start, s.end, s.entities, previous_persons, previous_party)
+            anchors = who.sentence_anchors(self.text, s.start, s.end, s.entities, previous_persons, previous_party,
+                                           self._party_of)
             previous = sequence.Previous()
             self.carried, self.carried_at = None, None  # the firm subject of the last figure in this sentence
             for number in s.numbers:
@@ -232,6 +233,11 @@ class _Builder:
                 out += self._scoped(s, number, cue, kind, relation, when, round_, explicit, scope, anchors, clause,
                                     row, pair, frame)
         return out
+
+    def _party_of(self, person: str) -> str | None:
+        """The party a person stood for in the article's election."""
+        election = self.choice.election
+        return self.index.facts(election).party_of(person) if election else None
 
     def _card(self, number: NumberMention, anchors: list[who.Anchor]) -> tuple[structure.Row | None, list[who.Anchor]]:
         """A value of a results card ("LAB / 411 / +211"), read as a row headed by the card's name, when the page

@@ -9,6 +9,7 @@ candidate binds LIKELY; any other name in the sentence is POSSIBLE.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from factcheck.extract.claims import Strength
@@ -85,6 +86,7 @@ ROLE_PATTERNS = (
 PRONOUN = re.compile(r"\b(?:he|she|him)\b|\b(?:his|her)\b(?=\s+(?:[\w-]+\s+)?(?:[\d£]|share|vote|votes|total|tally|"
                      r"haul|majority|lead|margin|support|result|showing|tally|count|first|second|final))", I)
 # "It" only where it plainly stands for a party that wins something: "It achieved 14.3% ...", "its share".
+PERSONS_PARTY = re.compile(r"['’]s?\s+(?:party|side|troops|MPs)\b", I)
 PARTY_PRONOUN = re.compile(r"\b(?:they|their|the\s+party)\b|\b(?-i:It)(?=\s+(?:also\s+)?(?:won|took|achieved|secured|"
                            r"gained|polled|received|got|captured|came|finished|holds|held|lost)\b)|"
                            r"\bits(?=\s+(?:[\w-]+\s+){0,2}?(?:share|vote|seats|tally|total)\b)", I)
@@ -145,13 +147,21 @@ class SubjectCue:
 
 
 def sentence_anchors(text: str, start: int, end: int, entities: list[EntityMention],
-                     previous_persons: tuple[str, ...], previous_party: str | None = None) -> list[Anchor]:
-    """Subjects a sentence offers, in order; party labels that only describe a named person are dropped."""
+                     previous_persons: tuple[str, ...], previous_party: str | None = None,
+                     party_of: Callable[[str], str | None] | None = None) -> list[Anchor]:
+    """Subjects a sentence offers, in order; party labels that only describe a named person are dropped.
+    `party_of`: the party a person stood for in the article's election, for "Corbyn's party"."""
     people = [e for e in entities if e.kind is EntityKind.PERSON]
     anchors: list[Anchor] = []
     covered = [(e.start, e.end) for e in entities]
     for e in entities:
         if e.kind is EntityKind.PERSON:
+            led = PERSONS_PARTY.match(text, e.end, end) if party_of is not None and len(e.ids) == 1 else None
+            party = party_of(e.ids[0]) if led else None
+            if led and party:
+                # "Jeremy Corbyn's party took 12.9 million votes": the party, not the person
+                anchors.append(Anchor(e.start, led.end(), text[e.start:led.end()], party=party))
+                continue
             anchors.append(Anchor(e.start, e.end, e.text, persons=e.ids, fuzzy=e.fuzzy))
         elif e.kind is EntityKind.PARTY and not _describes_a_person(text, e, people):
             stranger = UNKNOWN_AFTER_PARTY.match(text, e.end, end)
