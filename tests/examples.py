@@ -396,6 +396,11 @@ EXAMPLES: list[Example] = [
        X("-13", "seat_change", S, ("conservative",)), X("265", "seats", C, ("labour",))),
     # a small count by a party's code where seats are elected may be seats: never a red flag as votes
     ex("SF 7 (+3)\nPC 4 (+1)", G17),  # every row asserts that no figure it does not list is contradicted
+    # ... but a person's small vote count in a constituency's results stays theirs
+    ex("Result in East Dunbartonshire\nAmy Callaghan (SNP) 19,672\nDonald MacKay (UKIP) 208", G19,
+       X("208", "votes", S, ("donald-mackay",))),
+    ex("Result in East Dunbartonshire\nAmy Callaghan (SNP) 19,672\nDonald MacKay (UKIP) 280", G19,
+       X("280", "votes", C, ("donald-mackay",))),
     # "X's party" is the party X stood for
     ex("Jeremy Corbyn's party took 40.0 per cent and gained 30 seats.", G17,
        X("40.0 per cent", "share", S, ("labour",)), X("30", "seat_change", S, ("labour",))),

@@ -328,12 +328,13 @@ class _Builder:
         if offers[0].strength is Strength.FIRM:
             self.carried, self.carried_at = offers[0].anchor, number.end
         out = []
-        # ... unless it is small enough to count seats where seats are elected ("SF 7 (+3)")
+        # ... unless it is small enough to count a party's seats where seats are elected ("SF 7 (+3)")
         maybe_seats = self.seats and kind is Kind.VOTES and number.value < 1000
         for offer in offers[:4]:
             # a bare count or percentage right by a name ("Khan 1,013,721", "Bailey's 35%") is that name's result
-            own = strength if not (offer.adjacent and kind in (Kind.VOTES, Kind.SHARE)) or maybe_seats else min(
-                Strength.FIRM, when.strength, scope.strength)
+            party_only = offer.anchor.party is not None and not offer.anchor.persons
+            loose = not (offer.adjacent and kind in (Kind.VOTES, Kind.SHARE)) or (maybe_seats and party_only)
+            own = strength if loose else min(Strength.FIRM, when.strength, scope.strength)
             out.append(self._attribute(base, offer, min(own, offer.strength), cues + (offer.cue,), unsure, scope))
         return out
 
