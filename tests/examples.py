@@ -401,6 +401,9 @@ EXAMPLES: list[Example] = [
        X("208", "votes", S, ("donald-mackay",))),
     ex("Result in East Dunbartonshire\nAmy Callaghan (SNP) 19,672\nDonald MacKay (UKIP) 280", G19,
        X("280", "votes", C, ("donald-mackay",))),
+    # a party named only as an aside ("counting the Speaker") is not who "it" means next
+    ex("The Conservatives won 317 seats. Counting the Speaker as one of theirs, they were short of a majority. "
+       "It won 13.6 million votes.", G17, X("13.6 million", "votes", S, ("conservative",))),
     # "X's party" is the party X stood for
     ex("Jeremy Corbyn's party took 40.0 per cent and gained 30 seats.", G17,
        X("40.0 per cent", "share", S, ("labour",)), X("30", "seat_change", S, ("labour",))),

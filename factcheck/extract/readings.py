@@ -40,6 +40,7 @@ WHOLE_TOTALS = frozenset({Kind.TURNOUT, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJE
 NO_SUBJECT = frozenset({Kind.TURNOUT, Kind.TURNOUT_CHANGE, Kind.ELECTORATE, Kind.BALLOTS, Kind.REJECTED,
                         Kind.VALID_VOTES, Kind.CANDIDATES, Kind.UNKNOWN})
 MARGINS = frozenset({Kind.MARGIN_VOTES, Kind.MARGIN_POINTS})
+ASIDE_PARTY = re.compile(r"\b(?:counting|including|excluding|plus|without|besides)\s+(?:the\s+)?$", I)
 # An article about one contest names it, or its candidates, in its headline or first lines.
 LEDE_SENTENCES, LEDE_CHARS = 4, 300
 COMPARED = re.compile(r"\b(?:ahead\s+of|over|behind|than|beat(?:ing)?|defeat(?:ed|ing)?|clear\s+of|short\s+of)\b", I)
@@ -141,7 +142,8 @@ class _Builder:
             named = [a.persons for a in anchors if a.persons and len(a.persons) == 1 and s.start <= a.start]
             if named:
                 previous_persons = named[0]
-            parties = [a.party for a in anchors if a.party]  # "It achieved ... behind the Tories": still the party
+            # "It achieved ... behind the Tories": still the party; "Counting the Speaker as one of them, they ...": not him
+            parties = [a.party for a in anchors if a.party and not ASIDE_PARTY.search(self.text, max(0, a.start - 20), a.start)]
             if parties:
                 previous_party = parties[0]
         return sorted(claims, key=lambda c: (c.start, c.end))
