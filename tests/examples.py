@@ -404,6 +404,18 @@ EXAMPLES: list[Example] = [
     # a party named only as an aside ("counting the Speaker") is not who "it" means next
     ex("The Conservatives won 317 seats. Counting the Speaker as one of theirs, they were short of a majority. "
        "It won 13.6 million votes.", G17, X("13.6 million", "votes", S, ("conservative",))),
+    # review of this session's rules: none of these may raise a red flag on a correct figure
+    ex("Battersea: Labour hold the seat in the 2019 general election\nFull result\nLabour\n27,290\nGreen Party\n"
+       "1,529\nThe Brexit Party\n386", G19, absent=("seats",)),
+    ex("Across the UK the Conservatives won comfortably, but turnout in Kensington was 67.9 per cent.", G19,
+       X("67.9 per cent", "turnout", S)),
+    ex("In the UK the Conservatives won a majority; in Scotland the SNP took 45 per cent of the vote.", G19,
+       X("45 per cent", "share", S, ("snp",))),
+    ex("Labour took 32 per cent of the vote, and the SNP won 48 seats.", G19, X("48", "seats", S, ("snp",))),
+    ex("In the 2019 general election, 44 per cent of people voted Conservative.", G19, absent=("turnout",)),
+    ex("In Kensington the Labour vote went sharply up by 5,000.", G19, absent=("margin_votes",)),
+    ex("Kensington\nThe seat changed hands by 150 votes.\n\nWhat it means\nTurnout was 67.3 per cent across the "
+       "country.", G19, X("67.3 per cent", "turnout", S)),
     # "X's party" is the party X stood for
     ex("Jeremy Corbyn's party took 40.0 per cent and gained 30 seats.", G17,
        X("40.0 per cent", "share", S, ("labour",)), X("30", "seat_change", S, ("labour",))),

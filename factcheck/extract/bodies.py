@@ -62,7 +62,7 @@ def other_mayoralty(text: str, index) -> str | None:
         place = (m.group("a") or m.group("b")).strip()
         words = place.lower().split()
         if not words or words[-1] in areas or " ".join(words) in areas or place.lower() in known or \
-                words[-1] in known or words[0] in ("the", "a", "new", "former", "deputy", "first", "next", "current") or \
+                words[0] in ("the", "a", "new", "former", "deputy", "first", "next", "current") or \
                 words[-1] in _NOT_PLACES or (m.group(0).lower().endswith(" mayor") and len(words) < 2):
             # one capitalised word before a bare "mayor" is as often an adjective ("Muslim mayor") as a place
             continue
@@ -72,12 +72,12 @@ def other_mayoralty(text: str, index) -> str | None:
 
 @lru_cache(maxsize=4)
 def _party_words(index) -> frozenset[str]:
-    """Party names and their words ("lib dem", "dem"): "Lib Dem mayoral candidate" is no other mayoralty."""
+    """Whole party names and aliases ("lib dem"): "Lib Dem mayoral candidate" is no other mayoralty. Their single
+    words are not enough: local parties' names hold place names ("Greater Manchester mayor" is another office)."""
     out = set()
     for party in index.registry.parties.values():
         for alias in (party.name, *party.aliases):
             out.add(alias.lower())
-            out.update(alias.lower().split())
     for person in index.registry.people.values():
         out.update(alias.lower() for alias in (person.name, *person.aliases))
     return frozenset(out)

@@ -163,7 +163,8 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
     lede_stranger = other_mayoralty(text[:_LEDE_CHARS], index)
     # the family's words ("mayoral election") fit any mayoralty; the place the ledger's office is for does not
     places = [office.split(" of ", 1)[1] for office in index.offices() if " of " in office]
-    names_ours = any(re.search(rf"\b{re.escape(place)}\b", text[:_LEDE_CHARS], re.IGNORECASE) for place in places)
+    names_ours = any(re.search(rf"\b{re.escape(place)}(?:['’]s)?\s+mayor|\bmayor(?:alty)?\s+of\s+{re.escape(place)}\b",
+                               text[:_LEDE_CHARS], re.IGNORECASE) for place in places)
     if lede_stranger and not names_ours:
         return ElectionChoice.model_construct(
             election=None, scores=dict(scores),

@@ -96,12 +96,14 @@ class _Builder:
             text = self.text[s.start:s.end]
             self.sentence = s
             heading = structure.heading(self.article, s)
-            if heading is not None:
-                section = _merge(section, heading)
-                # a subheading naming one seat ("Kirkcaldy and Cowdenbeath") heads the prose under it
+            if heading is not None or self._subheading(s):
+                # a results heading naming one seat ("Kirkcaldy and Cowdenbeath") heads the prose under it; any other
+                # subheading ("What it means"), or a headline, ends that
                 seats = {e.ids[0] for e in s.entities if e.kind is EntityKind.CONSTITUENCY}
                 self.heading_place = next((e for e in s.entities if e.kind is EntityKind.CONSTITUENCY), None) \
-                    if len(seats) == 1 else None
+                    if len(seats) == 1 and heading is not None else None
+            if heading is not None:
+                section = _merge(section, heading)
                 if not heading.rows_follow:
                     continue
             elif not s.numbers and not s.entities:
@@ -236,6 +238,12 @@ class _Builder:
                                     row, pair, frame)
         return out
 
+    def _subheading(self, s: Sent) -> bool:
+        """A short line standing alone, without a full stop: "What it means", "Kirkcaldy and Cowdenbeath"."""
+        start, end = self.article.line_of(s.start)
+        line = self.text[start:end].strip()
+        return 0 < len(line) <= 60 and line[-1] not in ".!?;:," and self.text[s.start:s.end].strip() == line
+
     def _party_of(self, person: str) -> str | None:
         """The party a person stood for in the article's election."""
         election = self.choice.election
@@ -248,14 +256,14 @@ class _Builder:
         if card is None:
             return None, anchors
         label, position = card
-        kinded = structure.card_kind(self.article, number, position, self.seats)
-        if kinded is None or not kinded[1]:
+        kind = structure.card_kind(self.article, number, position, self.seats)
+        if kind is None:
             return None, anchors
         start, end = self.article.line_of(number.start)
         person = label.kind is EntityKind.PERSON
         name = who.Anchor(label.start, label.end, label.text, persons=label.ids if person else (),
                           party=None if person else label.ids[0])
-        return structure.Row(label=label, start=start, end=end, column=structure.Column(kinded[0])), [name, *anchors]
+        return structure.Row(label=label, start=start, end=end, column=structure.Column(kind)), [name, *anchors]
 
     def _scopes(self, kind: Kind, scope: ScopeCue) -> list[ScopeCue]:
         """Where a general election's figure with no place named belongs: the one contest its paragraph names, else

@@ -77,6 +77,9 @@ def listed(text: str, number: NumberMention, previous: Previous, anchors: list[w
             prior_number.unit is not number.unit and not (prior_number.unit is NumUnit.PERCENT and
                                                           number.unit is NumUnit.COUNT and number.value < 100)):
         return None
+    own = text[number.end:number.end + 60]  # the patterns are anchored at the start of the text they are given
+    if prior_number.unit is not number.unit and (what.SEATS_AFTER.match(own) or what.VOTES_AFTER.match(own)):
+        return None  # "32 per cent of the vote, and the SNP won 48 seats": its own words say what it counts
     top = prior.readings[0]
     # the kind must be settled; who the earlier figure belongs to need not be ("365 seats, while Labour have 203")
     if top.kind in (Kind.RANK, Kind.CANDIDATES, Kind.DEPOSITS, Kind.UNKNOWN) or (

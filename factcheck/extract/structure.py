@@ -290,18 +290,31 @@ def _figure_line(line: str) -> bool:
     return bool(re.fullmatch(r"[+\-−–]?[\d,.]+%?|\(?[+\-−–]?\d+\)?", line))
 
 
-def card_kind(article: ArticleText, number: NumberMention, position: int, seats: bool) -> tuple[Kind, bool] | None:
-    """What a card's value counts, and whether the page says so (a line about seats above the cards)."""
-    said = bool(CARD_SEATS.search(article.text, max(0, number.start - 400), number.start))
-    if number.unit is NumUnit.PERCENT:
-        return (Kind.SHARE_CHANGE if number.signed else Kind.SHARE), True
-    if number.unit is not NumUnit.COUNT or number.decimals:
+def card_kind(article: ArticleText, number: NumberMention, position: int, seats: bool) -> Kind | None:
+    """What a card's value counts: seats and their change, where seats are elected and the line just above the
+    block of cards says it counts seats ("650 of 650 seats declared", "Number of seats won"). Cards of votes
+    carry no such caption and are left alone: whose contest they are is not on the card."""
+    if not seats or number.unit is not NumUnit.COUNT or number.decimals or abs(number.value) >= 650:
         return None
-    if number.signed or position > 0:
-        return (Kind.SEAT_CHANGE, said) if seats and abs(number.value) < 650 else None
-    if seats and number.value < 1000:
-        return Kind.SEATS, said
-    return (Kind.VOTES, True) if number.value >= 1000 else None
+    if not CARD_SEATS.search(_caption_above_cards(article, number)):
+        return None
+    return Kind.SEAT_CHANGE if number.signed or position > 0 else Kind.SEATS
+
+
+def _caption_above_cards(article: ArticleText, number: NumberMention) -> str:
+    """The first line above the block of card lines (names, values, captions) holding `number`."""
+    text = article.text
+    end = article.line_of(number.start)[0] - 1
+    for _ in range(200):
+        if end < 0:
+            return ""
+        start, _ = article.line_of(end)
+        line = text[start:end].strip()
+        if line and not (_figure_line(line) or CARD_CAPTION.fullmatch(line) or len(line) <= 24 and
+                         article.entity_at(start, end) is not None):
+            return line
+        end = start - 1
+    return ""
 
 
 def _set_off(label: str) -> bool:

@@ -49,7 +49,7 @@ MARGIN_BEFORE = _before(
     r"(?:\s+(?:just|only|some|a\s+mere))?|"
     r"\b(?:won|win|wins|winning|beat|beating|beats|defeated|defeating|ahead|led|leads|leading|trailed|trailing|"
     r"lost|losing|trounced|trouncing|thrashed|edged|edging|pipped|outpolled|clear|victory|triumphed|romped|lead|"
-    r"cruised|squeaked|scraped|winner|victor|victorious|changed\s+hands|goes|went(?!\s+(?:up|down))|held\s+on|hung\s+on|clung\s+on|holding\s+on|held|retained|kept|gained|took)\b"
+    r"cruised|squeaked|scraped|winner|victor|victorious|changed\s+hands|(?:goes|went)(?!\s+(?:\w+ly\s+)?(?:up|down|higher|lower))|held\s+on|hung\s+on|clung\s+on|holding\s+on|held|retained|kept|gained|took)\b"
     r"(?:\s+(?!by\b)[\w’'.-]+){0,8}?\s+by(?:\s+(?:just|only|some|a\s+mere|a\s+slim|a\s+total\s+of))?|"
     r"^\s*by(?:\s+(?:just|only|some))?|\boverturn(?:ed|ing)?\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?majority\s+of")
 MARGIN_AFTER = _after(r"(?:votes?\s+)?(?:more|fewer|less)\s+than\b|"
@@ -95,7 +95,8 @@ SEATS_AFTER = _after(r"(?:\(\s*[+\-−–]?\d+\s*\)\s*)?(?:(?:of\s+)?(?:\w+['’
 LEFT_WITH = re.compile(r"\b(?:left\s+with|down\s+to|reduced\s+to|cut\s+to|up\s+to|rose\s+to|fell\s+to|total\s+(?:of|to))"
                        r"\s+(?:just\s+|only\s+)?$", I)
 TURNOUT_AFTER = _after(r"(?:\w+\s+){0,2}?(?:turnout|turned\s+out|of\s+(?:the\s+)?(?:electorate|registered\s+voters|"
-                       r"those\s+eligible|eligible\s+voters)|voted|cast\s+(?:a|their)\s+(?:vote|ballot))\b")
+                       r"those\s+eligible|eligible\s+voters)|voted(?!\s+(?:for|against|to|in\s+favour|(?-i:[A-Z])))|"
+                       r"cast\s+(?:a|their)\s+(?:vote|ballot))\b")
 SEAT_CHANGE_BEFORE = _before(r"\b(?:gained|gaining|gains?|lost|losing|loses|lose|picked\s+up|"
                              r"shed|shedding|net\s+(?:gain|loss)\s+of|(?:gain|loss)\s+of|up|down|increase\s+of|"
                              r"decrease\s+of|fell\s+by|rose\s+by)(?:\s+(?:a\s+further|another|a\s+net|net|just|only))?")

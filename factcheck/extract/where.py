@@ -54,10 +54,13 @@ def scope_for(text: str, sent: Sent, clause: tuple[int, int], position: int, sec
     """`areas`: whether the election's results add up over nations and regions (a general election's do)."""
     clause_text = text[clause[0]:clause[1]]
     opening = text[sent.start:sent.start + 60]
-    if WHOLE_AREA.search(clause_text) or WHOLE_OPENING.match(opening, len(opening) - len(opening.lstrip())):
-        return ScopeCue(None, None, Strength.FIRM, whole=True)
     places = [e for e in sent.entities if e.kind is EntityKind.CONSTITUENCY]
     in_clause = [e for e in places if clause[0] <= e.start < clause[1]]
+    clause_areas = [e for e in sent.entities if areas and e.kind is EntityKind.AREA and clause[0] <= e.start < clause[1]]
+    # "Across the UK ..., but turnout in Kensington was 67.9 per cent": a place in the figure's clause wins
+    if not in_clause and not clause_areas and (
+            WHOLE_AREA.search(clause_text) or WHOLE_OPENING.match(opening, len(opening) - len(opening.lstrip()))):
+        return ScopeCue(None, None, Strength.FIRM, whole=True)
     end = next((n.end for n in sent.numbers if n.start == position), None)
     if end is not None:
         for e in sent.entities:
