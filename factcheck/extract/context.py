@@ -59,7 +59,7 @@ class ArticleText:
 
     def entity_at(self, start: int, end: int) -> EntityMention | None:
         """The first entity starting in [start, end), from whichever sentence holds it."""
-        i = bisect.bisect_right([s.start for s in self.sentences], start) - 1
+        i = bisect.bisect_right(self.sentences, start, key=lambda s: s.start) - 1
         for s in self.sentences[max(0, i):i + 2]:
             for e in s.entities:
                 if start <= e.start < end:

@@ -80,8 +80,8 @@ class _Builder:
         self.unplaced = self.contested and not any(e.kind is EntityKind.CONSTITUENCY for e in mentions.entities)
         self.breaks = paragraph_break(self.text)
         self.paragraph: tuple[int, list[EntityMention]] = (-1, [])  # the paragraph's start and the contests it names
-        self.paragraph_areas: list[EntityMention] = []
-        self.heading_place: EntityMention | None = None  # the one seat the last subheading names  # the nations and regions its earlier sentences name
+        self.paragraph_areas: list[EntityMention] = []  # the nations and regions its earlier sentences name
+        self.heading_place: EntityMention | None = None  # the one seat the last results subheading names
         self.last_place: EntityMention | None = None
         self.last_place_paragraph = -1  # where the paragraph that named it starts
         self.carried: who.Anchor | None = None
@@ -275,7 +275,6 @@ class _Builder:
         if self.heading_place is not None and kind not in NATIONAL_ONLY and named <= {self.heading_place.ids[0]}:
             place = self.heading_place
             return [ScopeCue(place.ids[0], place.text, Strength.FIRM), national]
-        named = {e.ids[0] for e in self.paragraph[1]}
         if len(named) == 1 and kind not in NATIONAL_ONLY:
             place = self.paragraph[1][-1]
             return [ScopeCue(place.ids[0], place.text, Strength.FIRM), national]
