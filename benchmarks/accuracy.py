@@ -5,6 +5,7 @@ Sets scored (each printed on its own):
                                         their header line is removed, so the election must be inferred
   heldout3                              the team's blind held-out set, written before the rules were tuned
   heldout4                              a second blind held-out set, written without sight of the rules
+  heldout5                              a third blind held-out set, written without sight of the rules
   claims, heldout, heldout2, shared     the team's own articles (tuned on: expect these to flatter)
 
 Figures:
@@ -272,6 +273,7 @@ SETS = {
     "eval-dev/uk-general": lambda: eval_dev("uk-general"),
     "heldout3": lambda: team_gold("heldout3"),
     "heldout4": lambda: team_gold("heldout4"),
+    "heldout5": lambda: team_gold("heldout5"),
     "claims": lambda: team_gold("claims"),
     "heldout": lambda: team_gold("heldout"),
     "heldout2": lambda: team_gold("heldout2"),
