@@ -416,6 +416,18 @@ EXAMPLES: list[Example] = [
     ex("In Kensington the Labour vote went sharply up by 5,000.", G19, absent=("margin_votes",)),
     ex("Kensington\nThe seat changed hands by 150 votes.\n\nWhat it means\nTurnout was 67.3 per cent across the "
        "country.", G19, X("67.3 per cent", "turnout", S)),
+    # a sentence that is little more than a year frames its paragraph ("Start with 2021.")
+    ex("Khan won again in 2024.\n\nTake 2021 first. Then Khan finished with 1,206,034 votes after transfers. "
+       "Twenty candidates stood.", E24, X("1,206,034", "votes", S, election=E21), X("Twenty", "candidates", S, election=E21)),
+    # a rise on one's own earlier tally is no lead over a rival
+    ex("Sadiq Khan won. His 1,088,225 votes were almost 75,000 more than his first-preference tally three years earlier.",
+       E24,
+       X("1,088,225", "votes", S), absent=("margin_votes",)),
+    # a listing after a title goes on like any other ("... and Mr Goldsmith 84,859")
+    ex("Mr Khan picked up a further 161,427 votes in the second round and Mr Goldsmith 84,859.", E16,
+       X("84,859", "transfers", S, ("zac-goldsmith",))),
+    ex("Mr Khan picked up a further 161,427 votes in the second round and Mr Goldsmith 88,459.", E16,
+       X("88,459", "transfers", C, ("zac-goldsmith",))),
     # "X's party" is the party X stood for
     ex("Jeremy Corbyn's party took 40.0 per cent and gained 30 seats.", G17,
        X("40.0 per cent", "share", S, ("labour",)), X("30", "seat_change", S, ("labour",))),

@@ -45,7 +45,7 @@ COORDINATED = re.compile(r"\b(?:and|with|or)\s+(?:(?:just|only|a|an|some|nearly|
 IN_YEAR_BRACKET = re.compile(r"\b(?:in|of|for)\s+(?:19|20)\d\d\s*\(\s*$", I)
 SCORE_TO = re.compile(r"\b(?:to|against|versus|vs\.?)\s+$", I)
 LIST_JOIN = re.compile(r"(?:,|\band|\bwhile|\bwhereas|\bwith|\bto|\bagainst|\bversus)\s*(?:(?:and|while|with)\s+)?"
-                       r"(?:the\s+)?$", I)
+                       r"(?:the\s+|(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?$", I)
 LIST_GLUE = re.compile(r"(?<!\s)(?:['’]s?)?(?:\s+party)?\s*+(?:\([^()]{0,30}\)\s*+)?[:,]?\s*+(?:(?:on|with|got|had|took|polled|received|secured|"
                        r"picked\s+up|gained|won|have|has|hold|holds|held|kept|retained|captured|claimed|ended\s+up\s+with|"
                        r"finished\s+with)\s+(?:just\s+|only\s+)?)?", I)

@@ -57,7 +57,8 @@ MARGIN_AFTER = _after(r"(?:votes?\s+)?(?:more|fewer|less)\s+than\b|"
                       r"(?:majority|margin|lead|win|victory|gap|advantage)\b|(?:votes?\s+)?(?:ahead|clear)\b")
 THAN_ANOTHER_TIME = _after(r"(?:votes?\s+)?(?:more|fewer|less)\s+than\s+(?:(?:he|she|they|it)\s+(?:won|got|had|polled)\s+)?"
                            r"(?:in|at)\s+(?:(?:19|20)\d\d|the\s+(?:last|previous)|that)|(?:more|fewer|less)\s+than\s+"
-                           r"(?:last\s+time|(?:four|five)\s+years\s+(?:ago|earlier|before))")
+                           r"(?:last\s+time|(?:four|five)\s+years\s+(?:ago|earlier|before)|(?:his|her|their|its)\s+"
+                           r"(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:tally|total|vote|votes|share|result))")
 TRANSFER_BEFORE = _before(r"\(\s*(?:second|2nd)\s+(?:round|preferences?|count)\s*\)|\btransfers?\s+(?:of\s+)?|"
                           r"\btransferred\s+|\b(?:second|2nd)[\s-]preferences?\s*[:=]?|\bfurther|\bextra|\badditional")
 TRANSFER_AFTER = _after(r"(?:more\s+|extra\s+|additional\s+|further\s+)?(?:second|2nd)[\s-]*(?:preference|choice)s?"

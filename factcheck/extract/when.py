@@ -92,6 +92,11 @@ class Timeline:
             self.framed = None  # past the paragraph's end a frame carries one sentence more, no further
         if framed is not None and not THIS_TIME.search(self.text, offset, min(end, offset + 60)):
             self.carried_year = framed  # dropped below if this sentence dates itself
+        years = self._between(offset, end)
+        if len(years) == 1 and len(self.text[offset:end].split()) <= 5 and self._held(int(years[0].value)):
+            # "Start with 2021." "Now 2024.": a sentence that is little more than a year frames what follows
+            self.sentence_year, self.carried_year = int(years[0].value), None
+            return
         for y in self._between(offset, offset + 30):
             if OPENING.fullmatch(self.text, offset, y.start):
                 self.sentence_year, self.carried_year = int(y.value), None
