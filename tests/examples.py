@@ -428,6 +428,11 @@ EXAMPLES: list[Example] = [
        X("84,859", "transfers", S, ("zac-goldsmith",))),
     ex("Mr Khan picked up a further 161,427 votes in the second round and Mr Goldsmith 88,459.", E16,
        X("88,459", "transfers", C, ("zac-goldsmith",))),
+    # a fall is signed by its own clause, not by a rise in the next one
+    ex("In Blyth Valley Labour's share fell by 15 points, while the Tory share climbed more than five points.", G19,
+       X("15 points", "share_change", S)),
+    ex("In Blyth Valley Labour's share fell by 18 points, while the Tory share climbed more than five points.", G19,
+       X("18 points", "share_change", C)),
     # "X's party" is the party X stood for
     ex("Jeremy Corbyn's party took 40.0 per cent and gained 30 seats.", G17,
        X("40.0 per cent", "share", S, ("labour",)), X("30", "seat_change", S, ("labour",))),

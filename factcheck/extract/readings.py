@@ -439,8 +439,11 @@ class _Builder:
         kind = top.kind if top else Kind.UNKNOWN
         value, lo, hi = number.value, number.lo, number.hi
         if top and top.kind in (Kind.SHARE_CHANGE, Kind.TURNOUT_CHANGE, Kind.SEAT_CHANGE) and not number.signed:
+            # the same words as the readings were given: the figure's clause ("fell by 15 points, while ... climbed")
+            lo_end, hi_end = s.clause(number.start, number.end)
             direction = (-1 if top.relation == "loss" else 1) if top.kind is Kind.SEAT_CHANGE else sequence.direction(
-                self.text[max(s.start, number.start - 40):number.start] + " " + self.text[number.end:number.end + 30])
+                self.text[max(lo_end, number.start - 40):number.start] + " " + self.text[number.end:min(hi_end,
+                                                                                                  number.end + 30)])
             if direction < 0:
                 value, lo, hi = -value, -hi, -lo
         fields = top.model_dump(exclude={"strength", "cues", "unsure", "settled"}) if top else {}
