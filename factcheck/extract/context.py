@@ -74,6 +74,11 @@ class ArticleText:
         return start, (end if end >= 0 else len(self.text))
 
 
+def paragraph_break(text: str) -> str:
+    """What ends a paragraph: a blank line, or in copy that never leaves one (web text), a line end."""
+    return "\n\n" if "\n\n" in text else "\n"
+
+
 def build(text: str, mentions: Mentions) -> ArticleText:
     sentences = [Sent(s.start, s.end, i) for i, s in enumerate(_bounded(text, mentions.sentences))]
     starts = [s.start for s in sentences]

@@ -18,6 +18,7 @@ from collections import defaultdict
 from pydantic import BaseModel, ConfigDict
 
 from factcheck.extract.bodies import other_mayoralty
+from factcheck.extract.what import SEATS_AFTER
 from factcheck.nlp.mentions import EntityKind, EntityMention, Mentions
 from factcheck.ledger.index import LedgerIndex
 from factcheck.numbers import NumUnit, ordinal_value
@@ -33,7 +34,6 @@ DATELINE = re.compile(r"\b(?:date|published|posted|updated|first\s+published)\b\
                       r"\w+\s+\d{1,2},?\s+\d{4})\s*[-–—(]", I | re.MULTILINE)
 TERM = re.compile(r"\b(?P<n>second|third|fourth|2nd|3rd|4th)\s+(?:consecutive\s+|successive\s+|straight\s+|"
                   r"four-year\s+|full\s+)?term\b", I)
-SEATS_AFTER = re.compile(r"(?<!\s)\s+(?:\w+\s+)?(?:seats|MPs)\b", I)
 REELECTED = re.compile(r"\b(?:re-?elect(?:ed|ion)|held\s+on|hold\s+on|retain(?:ed|s)?|kept\s+(?:his|her)\s+job|"
                        r"another\s+term|(?:second|third|fourth)\s+(?:successive|consecutive|straight)\s+"
                        r"(?:win|victory|term))\b", I)
@@ -138,7 +138,7 @@ def resolve_article(text: str, mentions: Mentions, index: LedgerIndex, forced: s
                 add(eid, min(1.0, 0.25 * said), f"speaks of a {family} election", identifies=False)
     # a handful of seats ("down from 5 seats to 3") turns up in any record, often another body's
     seat_counts = {int(n.value) for n in mentions.numbers if n.unit is NumUnit.COUNT and 20 <= n.value <= 650
-                   and n.hi - n.lo <= 1 and SEATS_AFTER.match(text, n.end)}
+                   and n.hi - n.lo <= 1 and SEATS_AFTER.match(text[n.end:n.end + 60])}
     for eid in index.order:
         hits = len(seat_counts & index.seat_totals(eid)) if seat_counts else 0
         if hits:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from factcheck.extract import sequence, structure, what, who
 from factcheck.extract.bodies import about_another_body
 from factcheck.extract.claims import Claim, Reading, Strength
-from factcheck.extract.context import ArticleText, Sent, build
+from factcheck.extract.context import ArticleText, Sent, build, paragraph_break
 from factcheck.extract.election import ElectionChoice, resolve_article, within_family
 from factcheck.extract.frame import Frame, frame_of, stated
 from factcheck.nlp.mentions import EntityKind, EntityMention, Mentions
@@ -492,11 +492,6 @@ def _listed_place(text: str, anchors: list[who.Anchor], number: NumberMention, a
     """"Brian Paddick fourth on 4.2 per cent": an ordinal straight after a name."""
     return any((a.persons or a.party) and a.end <= number.start and LISTED_GAP.fullmatch(text, a.end, number.start)
                for a in anchors) and bool(what.RANK_AFTER_END.match(after))
-
-
-def paragraph_break(text: str) -> str:
-    """What ends a paragraph: a blank line, or in copy that never leaves one (web text), a line end."""
-    return "\n\n" if "\n\n" in text else "\n"
 
 
 def _merge(section: structure.Section, heading: structure.Section) -> structure.Section:

@@ -259,10 +259,11 @@ def _fits(column: Column, number: NumberMention) -> bool:
 # A results card laid out one value per line, as widgets scrape: "LAB / 411 / +211", "Con / 318 / Net change / -13".
 CARD_CAPTION = re.compile(r"(?:net\s+)?(?:change|gains?|loss(?:es)?|seats?(?:\s+won)?|votes?|(?:vote\s+)?share|\+/-)",
                           re.IGNORECASE)  # words between a card's values: "Net change"
+CARD_VALUE = re.compile(r"[+\-−–]?[\d,.]+%?|\(?[+\-−–]?\d+\)?")  # a line holding one value and nothing else
 CARD_SEATS = re.compile(r"\bseats?\b", re.IGNORECASE)
 
 
-def card_of(article: ArticleText, number: NumberMention, figures_only: bool = True) -> tuple[EntityMention, int] | None:
+def card_of(article: ArticleText, number: NumberMention) -> tuple[EntityMention, int] | None:
     """The name heading the card that holds `number` alone on its line, and which value of the card it is
     (0 for the first), if the lines above are a name line followed only by values and captions."""
     text = article.text
@@ -287,7 +288,7 @@ def card_of(article: ArticleText, number: NumberMention, figures_only: bool = Tr
 
 
 def _figure_line(line: str) -> bool:
-    return bool(re.fullmatch(r"[+\-−–]?[\d,.]+%?|\(?[+\-−–]?\d+\)?", line))
+    return bool(CARD_VALUE.fullmatch(line))
 
 
 def card_kind(article: ArticleText, number: NumberMention, position: int, seats: bool) -> Kind | None:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.extract.claims import Strength
+from factcheck.extract.context import paragraph_break
 from factcheck.kinds import Kind
 from factcheck.ledger.index import LedgerIndex
 from factcheck.numbers import NumberMention, NumUnit
@@ -79,7 +80,7 @@ class Timeline:
         self.framed: int | None = None  # the other election the paragraph so far is about
         self.carried_year: int | None = None
         self.closed_at: int | None = None  # where the last sentence ended
-        self.breaks = "\n\n" if "\n\n" in text else "\n"  # as readings.paragraph_break
+        self.breaks = paragraph_break(text)
 
     # -- per sentence --------------------------------------------------------------------------------
     def open_sentence(self, start: int, end: int) -> None:
